@@ -1,0 +1,1 @@
+export { BatonError } from './errors.ts';

@@ -1,0 +1,46 @@
+/**
+ * Benchmarks compare a subject with a baseline measured in the same run, and print the ratio.
+ * Each bench module exports `benchmarks: Benchmark[]`; `main.ts` runs them all.
+ */
+
+export interface Measurement {
+  label: string;
+  /** Median wall time of the runs, in milliseconds. */
+  ms: number;
+  /** Optional throughput, e.g. rows per second. */
+  perSecond?: number;
+}
+
+export interface BenchResult {
+  name: string;
+  baseline: Measurement;
+  subject: Measurement;
+  /** How the ratio is read, e.g. 'throughput subject/baseline' or 'time subject/baseline'. */
+  ratioLabel: string;
+  ratio: number;
+  /** The target the issue sets, e.g. { atLeast: 0.8 } or { atMost: 1.15 }. */
+  target: { atLeast?: number; atMost?: number };
+}
+
+export interface Benchmark {
+  name: string;
+  run(): Promise<BenchResult[]>;
+}
+
+/** Runs `fn` `runs` times (after `warmup` unmeasured runs) and returns the median time. */
+export async function timeMedian(fn: () => Promise<unknown>, runs = 3, warmup = 0): Promise<number> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+export function meets(result: BenchResult): boolean {
+  const { atLeast, atMost } = result.target;
+  return (atLeast === undefined || result.ratio >= atLeast) && (atMost === undefined || result.ratio <= atMost);
+}

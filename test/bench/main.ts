@@ -1,0 +1,28 @@
+/** `pnpm bench [name-filter]`: runs every benchmark and prints a table of ratios. */
+import { meets, type Benchmark, type BenchResult } from './harness.ts';
+
+const modules: Array<() => Promise<{ benchmarks: Benchmark[] }>> = [];
+
+const filter = process.argv[2];
+const results: BenchResult[] = [];
+for (const load of modules) {
+  for (const benchmark of (await load()).benchmarks) {
+    if (filter && !benchmark.name.includes(filter)) continue;
+    process.stdout.write(`running ${benchmark.name}...\n`);
+    for (const result of await benchmark.run()) {
+      results.push(result);
+      print(result);
+    }
+  }
+}
+const failed = results.filter((result) => !meets(result));
+console.log(`\n${results.length - failed.length} of ${results.length} benchmarks meet their target`);
+
+function print(result: BenchResult): void {
+  const fmt = (m: BenchResult['baseline']) =>
+    `${m.label}: ${m.ms.toFixed(0)} ms${m.perSecond ? ` (${Math.round(m.perSecond).toLocaleString('en')}/s)` : ''}`;
+  const target = result.target.atLeast !== undefined ? `>= ${result.target.atLeast}` : `<= ${result.target.atMost}`;
+  console.log(
+    `  ${result.name}\n    ${fmt(result.subject)}\n    ${fmt(result.baseline)}\n    ${result.ratioLabel}: ${result.ratio.toFixed(3)} (target ${target}) ${meets(result) ? 'OK' : 'MISSED'}`,
+  );
+}

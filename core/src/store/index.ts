@@ -1,0 +1,2 @@
+export { writeFileAtomic } from './atomic.ts';
+export * from './workspace.ts';

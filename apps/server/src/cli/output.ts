@@ -1,0 +1,49 @@
+import type { QueryResult, SqlValue } from '@baton/core/engine';
+
+/** The JSON shape of `baton query --format json`. */
+export function resultToJson(result: QueryResult): string {
+  const rows = Array.from({ length: result.rowCount }, (_, row) => result.data.map((column) => column[row] ?? null));
+  return JSON.stringify(
+    { columns: result.columns.map(({ name, type }) => ({ name, type })), rows, total_rows: result.totalRows },
+    (_key, value: unknown) => (typeof value === 'bigint' ? (Number.isSafeInteger(Number(value)) ? Number(value) : value.toString()) : value),
+  );
+}
+
+/** RFC 4180 CSV with a header row. */
+export function resultToCsv(result: QueryResult): string {
+  const lines = [result.columns.map((column) => csvField(column.name)).join(',')];
+  for (let row = 0; row < result.rowCount; row++) {
+    lines.push(result.data.map((column) => csvField(column[row] == null ? '' : display(column[row]!))).join(','));
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/** A plain-text table for a terminal, numbers right-aligned, with a row count footer. */
+export function resultToTable(result: QueryResult, maxWidth = 40): string {
+  const headers = result.columns.map((column) => column.name);
+  const numeric = result.columns.map((column) => /INT|DECIMAL|DOUBLE|FLOAT|REAL|NUMERIC|HUGEINT/.test(column.type));
+  const cells = Array.from({ length: result.rowCount }, (_, row) =>
+    result.data.map((column) => truncate(display(column[row] ?? null), maxWidth)),
+  );
+  const widths = headers.map((header, index) => Math.max(header.length, ...cells.map((row) => row[index]!.length)));
+  const format = (values: string[]) =>
+    values.map((value, index) => (numeric[index] ? value.padStart(widths[index]!) : value.padEnd(widths[index]!))).join('  ').trimEnd();
+  const lines = [format(headers), widths.map((width) => '-'.repeat(width)).join('  '), ...cells.map(format)];
+  const shown = result.truncated ? `${result.rowCount} of ${result.totalRows} rows (capped)` : `${result.totalRows} row${result.totalRows === 1 ? '' : 's'}`;
+  return `${lines.join('\n')}\n(${shown})\n`;
+}
+
+function display(value: SqlValue): string {
+  if (value === null) return 'NULL';
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return `[${value.map(display).join(', ')}]`;
+  return String(value);
+}
+
+function truncate(text: string, width: number): string {
+  return text.length > width ? `${text.slice(0, width - 1)}…` : text;
+}
+
+function csvField(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}

@@ -1,0 +1,2 @@
+export { NotebookRunner, InputError, type RunOptions, type RunnerOptions } from './runner.ts';
+export type * from './types.ts';

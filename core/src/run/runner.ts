@@ -1,0 +1,238 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { asCellError, buildGraph, type CellNode, type NotebookGraph } from '../dag/graph.ts';
+import type { QueryResult, SqlParams, SqlValue } from '../engine/types.ts';
+import type { Warehouse, WarehouseSession } from '../engine/index.ts';
+import { BatonError } from '../errors.ts';
+import { parseCellSpec, resolveInputs } from '../notebook/index.ts';
+import type { Cell, Notebook } from '../notebook/types.ts';
+import { ResultCache, type CachedResult } from './cache.ts';
+import { readsOf } from './reads.ts';
+import type { CellError, CellOutcome, CellRunInfo, NotebookRunResult, RunEvent } from './types.ts';
+
+export interface RunOptions {
+  /** Input overrides as the user typed them (`period=last_7_days`); the rest take their defaults. */
+  inputs?: Record<string, string>;
+  signal?: AbortSignal;
+  onEvent?: (event: RunEvent) => void;
+}
+
+export interface RunnerOptions {
+  /** The clock that `last_28_days` and friends are relative to. */
+  now?: () => Date;
+  /** How many cell results to keep between runs (default 500). */
+  cacheEntries?: number;
+  /** Rows of each result that leave the engine (default: the warehouse's cap). */
+  rowCap?: number;
+}
+
+/** Thrown when the caller's input values cannot be bound; nothing has run. */
+export class InputError extends BatonError {
+  constructor(message: string, hint?: string) {
+    super('input', message, hint);
+  }
+}
+
+const UNAVAILABLE: Record<string, string> = {
+  ask: 'Natural-language (ask) cells are not available yet: they arrive with the AI issue.',
+  check: 'Anomaly check cells are not available yet: they arrive with the anomaly checks issue.',
+  recommend: 'Recommendation cells are not available yet: they arrive with the recommendations issue.',
+};
+
+/**
+ * Runs notebooks against one warehouse: cells in dependency order, each named cell's full result
+ * kept as a table that later cells read by name, and results cached by content so an unchanged
+ * cell never runs twice.
+ */
+export class NotebookRunner {
+  readonly #cache: ResultCache;
+  readonly #now: () => Date;
+
+  constructor(
+    private readonly warehouse: Warehouse,
+    private readonly options: RunnerOptions = {},
+  ) {
+    this.#now = options.now ?? (() => new Date());
+    this.#cache = new ResultCache(options.cacheEntries ?? 500, (entry) =>
+      warehouse.execute(`DROP TABLE IF EXISTS ${entry.table}`),
+    );
+  }
+
+  async run(notebook: Notebook, options: RunOptions = {}): Promise<NotebookRunResult> {
+    const started = performance.now();
+    const runId = randomUUID();
+    const emit = options.onEvent ?? (() => {});
+    const params = this.#bindInputs(notebook, options.inputs ?? {});
+
+    const session = await this.warehouse.session();
+    const views: string[] = [];
+    const outcomes = new Map<string, CellOutcome>();
+    const keys = new Map<string, string>();
+    try {
+      const graph = await buildGraph(notebook, {
+        catalog: await this.#catalog(),
+        readsOf: (cell) => readsOf(cell, this.warehouse),
+      });
+      emit({ type: 'run-started', runId, cells: graph.order.map((id) => info(graph.nodes.get(id)!.cell)), params });
+
+      for (const id of graph.order) {
+        const node = graph.nodes.get(id)!;
+        const cellInfo = info(node.cell);
+        const blocker = node.upstream.find((upstream) => outcomes.get(upstream)?.status !== 'finished');
+        if (blocker !== undefined && !node.error) {
+          const blockedBy = graph.nodes.get(blocker)!.cell.name ?? blocker;
+          outcomes.set(id, { status: 'blocked', blockedBy });
+          emit({ type: 'cell-blocked', blockedBy, ...cellInfo });
+          continue;
+        }
+        emit({ type: 'cell-started', ...cellInfo });
+        const cellStarted = performance.now();
+        let outcome: CellOutcome;
+        try {
+          if (options.signal?.aborted) throw new BatonError('cancelled', 'The run was cancelled.');
+          if (node.error) throw Object.assign(new Error(node.error.message), node.error);
+          outcome = await this.#runCell(node, { graph, params, keys, outcomes, session, signal: options.signal });
+          if (node.cell.name !== undefined && keys.has(id)) {
+            const table = this.#cache.get(keys.get(id)!)!.table;
+            await session.execute(`CREATE OR REPLACE TEMP VIEW "${node.cell.name}" AS FROM ${table}`);
+            views.push(node.cell.name);
+          }
+        } catch (error) {
+          outcome = { status: 'failed', error: asCellError(error), durationMs: performance.now() - cellStarted };
+        }
+        outcomes.set(id, outcome);
+        if (outcome.status === 'finished') {
+          const { cached, durationMs, result } = outcome;
+          emit({ type: 'cell-finished', cached, durationMs, rowCount: result.rowCount, totalRows: result.totalRows, ...cellInfo });
+        } else if (outcome.status === 'failed') {
+          emit({ type: 'cell-failed', error: outcome.error, durationMs: outcome.durationMs, ...cellInfo });
+        }
+      }
+    } finally {
+      // Pooled connections outlive the run: leave no cell names behind for the next notebook.
+      for (const view of views) await session.execute(`DROP VIEW IF EXISTS temp.main."${view}"`).catch(() => {});
+      session.release();
+    }
+
+    const durationMs = performance.now() - started;
+    const count = (status: CellOutcome['status']) => [...outcomes.values()].filter((o) => o.status === status).length;
+    const cached = [...outcomes.values()].filter((o) => o.status === 'finished' && o.cached).length;
+    emit({ type: 'run-finished', runId, durationMs, failed: count('failed'), blocked: count('blocked'), cached });
+    return { runId, params, outcomes, durationMs };
+  }
+
+  #bindInputs(notebook: Notebook, overrides: Record<string, string>): Record<string, SqlValue> {
+    const { params, diagnostics } = resolveInputs(notebook.frontMatter, overrides, this.#now());
+    const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+    if (errors.length > 0) {
+      throw new InputError(errors.map((error) => error.message).join('\n'), 'Fix the input values and run again.');
+    }
+    return params as Record<string, SqlValue>;
+  }
+
+  /** Tables and views user SQL may read, bare and qualified; cell names must not shadow them. */
+  async #catalog(): Promise<Set<string>> {
+    const { data } = await this.warehouse.query(
+      `select table_schema, table_name from information_schema.tables
+       where table_catalog not in ('temp', 'baton_cells') and table_schema <> '_baton'`,
+      { rowCap: 1_000_000 },
+    );
+    const names = new Set<string>();
+    const [schemas = [], tables = []] = data;
+    tables.forEach((table, row) => {
+      const name = String(table).toLowerCase();
+      const schema = String(schemas[row]).toLowerCase();
+      if (schema === 'main') names.add(name);
+      names.add(`${schema}.${name}`);
+    });
+    return names;
+  }
+
+  async #runCell(
+    node: CellNode,
+    context: {
+      graph: NotebookGraph;
+      params: Record<string, SqlValue>;
+      keys: Map<string, string>;
+      outcomes: Map<string, CellOutcome>;
+      session: WarehouseSession;
+      signal: AbortSignal | undefined;
+    },
+  ): Promise<CellOutcome> {
+    const { cell } = node;
+    const started = performance.now();
+    const unavailable = UNAVAILABLE[cell.kind];
+    if (unavailable) throw new BatonError('unavailable', unavailable);
+
+    if (cell.kind === 'chart') {
+      const source = node.upstream[0] === undefined ? undefined : context.outcomes.get(node.upstream[0]);
+      if (source?.status !== 'finished') {
+        throw new BatonError('invalid', 'A chart draws the result of a cell: its `data` must name a cell of this notebook.', 'Add a sql cell that selects the rows to draw, and name it in `data`.');
+      }
+      const parsed = parseCellSpec(cell);
+      if (!('spec' in parsed)) throw invalidSpec(parsed.diagnostics);
+      const { data: _data, ...spec } = parsed.spec as Record<string, unknown>;
+      const chart = { ...spec, data: { values: rowObjects(source.result) } };
+      return { status: 'finished', result: source.result, chart, cached: source.cached, durationMs: performance.now() - started };
+    }
+
+    const cellParams = bindParams(node, context.params);
+    const dataVersion = node.external.length > 0 ? await this.warehouse.dataVersion(node.external) : '';
+    const key = contentKey(cell, cellParams, node.upstream.map((id) => context.keys.get(id)!), dataVersion);
+    context.keys.set(cell.id, key);
+
+    const hit = this.#cache.get(key);
+    if (hit) return { status: 'finished', result: hit.result, cached: true, durationMs: performance.now() - started };
+
+    const table = `baton_cells."c_${key}"`;
+    await context.session.materialize(cell.body, table, { params: cellParams, signal: context.signal });
+    const result = await context.session.read(table, this.options.rowCap ? { rowCap: this.options.rowCap } : {});
+    const entry: CachedResult = { key, table, result };
+    await this.#cache.set(entry);
+    return { status: 'finished', result, cached: false, durationMs: performance.now() - started };
+  }
+}
+
+/** The inputs a cell uses, and only those (DuckDB refuses unused named parameters). */
+function bindParams(node: CellNode, params: Record<string, SqlValue>): SqlParams {
+  const bound: SqlParams = {};
+  for (const name of node.parameters) {
+    if (!(name in params)) {
+      const declared = Object.keys(params).map((param) => `$${param}`).join(', ') || 'none';
+      throw new BatonError(
+        'invalid',
+        `The cell uses $${name}, which is not an input of this notebook (inputs: ${declared}).`,
+        `Declare "${name.replace(/_(start|end)$/, '')}" under inputs in the front matter, or fix the name.`,
+      );
+    }
+    bound[name] = params[name]!;
+  }
+  return bound;
+}
+
+/** A cell's cache key: its body, the values it binds, what it reads and the data it reads. */
+function contentKey(cell: Cell, params: SqlParams, upstreamKeys: string[], dataVersion: string): string {
+  const bound = Object.keys(params).sort().map((name) => [name, params[name]]);
+  const material = JSON.stringify([cell.kind, cell.body, bound, upstreamKeys, dataVersion], (_key, value) =>
+    typeof value === 'bigint' ? value.toString() : value,
+  );
+  return createHash('sha256').update(material).digest('hex').slice(0, 32);
+}
+
+function rowObjects(result: QueryResult): Record<string, SqlValue>[] {
+  const rows: Record<string, SqlValue>[] = [];
+  for (let row = 0; row < result.rowCount; row++) {
+    const record: Record<string, SqlValue> = {};
+    result.columns.forEach((column, index) => (record[column.name] = result.data[index]![row]!));
+    rows.push(record);
+  }
+  return rows;
+}
+
+function invalidSpec(diagnostics: { message: string; line: number }[]): CellError & Error {
+  const message = diagnostics.map((d) => `line ${d.line}: ${d.message}`).join('\n');
+  return Object.assign(new Error(message), { kind: 'invalid', message, hint: 'Fix the cell and run again.' });
+}
+
+function info(cell: Cell): CellRunInfo {
+  return { cellId: cell.id, kind: cell.kind, ...(cell.name !== undefined ? { name: cell.name } : {}) };
+}

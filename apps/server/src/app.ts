@@ -64,7 +64,7 @@ export function createApp({ workspace, webRoot = defaultWebRoot }: CreateAppOpti
   return api;
 }
 
-/** The app's type, for Hono's typed client: `hc<AppType>('/')`. */
+/** The app's type, for Hono's typed client: `hc<AppType>(location.origin)` (see apps/web/src/lib/api.ts). */
 export type AppType = ReturnType<typeof createApp>;
 
 function serveWebApp(app: Hono, webRoot: string): void {

@@ -9,4 +9,6 @@ export default defineConfig({
       adapter: adapter({ fallback: 'index.html' }),
     }),
   ],
+  // `pnpm --filter @baton/web dev` talks to a Baton server started with `pnpm start` (port 4321).
+  server: { proxy: { '/api': 'http://127.0.0.1:4321' } },
 });

@@ -1,1 +1,2 @@
 export { BatonError } from './errors.ts';
+export * from './notebook/index.ts';

@@ -1,7 +1,7 @@
 /**
  * The typed IR of a notebook file (see docs/notebook-format.md). The IR keeps every byte of the
- * source in `segments`, so an unedited notebook serializes back to the same bytes and an edit
- * rewrites only the segment it touches.
+ * file in the `source` fields of the front matter and of each block, so an unedited notebook
+ * serializes back to the same bytes and an edit rewrites only the block it touches.
  */
 
 export type CellKind = 'sql' | 'ask' | 'chart' | 'check' | 'recommend';
@@ -19,6 +19,8 @@ export interface InputDefinition {
   options?: (string | number)[];
   /** `<cell>.<column>`: options come from a cell's result. */
   optionsFrom?: { cell: string; column: string };
+  /** Line of the input's key in the file (1-based), for diagnostics. */
+  line?: number;
 }
 
 export interface FrontMatter {
@@ -28,6 +30,13 @@ export interface FrontMatter {
   refresh?: string;
   /** Every key as parsed, including unknown ones (kept, never dropped). */
   raw: Record<string, unknown>;
+  /**
+   * The exact bytes of the front matter, `---` lines included; undefined when the file has none.
+   * Edit it with `setFrontMatter`, which rewrites only what changed.
+   */
+  source?: string;
+  /** Line of the opening `---` (1 when present). */
+  line?: number;
 }
 
 /** One fenced cell. `line` numbers are 1-based positions in the source file. */
@@ -45,12 +54,21 @@ export interface Cell {
   line: number;
   /** Line of the first body line. */
   bodyLine: number;
+  /**
+   * The exact bytes of the fenced block (opening line through the closing fence's line end).
+   * The serializer writes it back as long as it still parses to this cell's kind, name,
+   * attributes and body; otherwise it writes the cell in canonical form.
+   */
+  source?: string;
 }
 
 /** Prose between cells: Markdown, possibly with `{{ cell.column | format }}` values. */
 export interface Prose {
+  /** The Markdown as written, blank lines included, with `\n` line endings. */
   text: string;
   line: number;
+  /** The exact bytes (original line endings); written back while it still matches `text`. */
+  source?: string;
 }
 
 export type Block = { type: 'prose'; prose: Prose } | { type: 'cell'; cell: Cell };
@@ -60,6 +78,10 @@ export interface Notebook {
   blocks: Block[];
   /** Cells in file order (a view over `blocks`). */
   cells: Cell[];
+  /** The file started with a UTF-8 byte order mark (kept on write). */
+  bom?: boolean;
+  /** The file's line ending (its first one), used for text that edits add. Default `\n`. */
+  lineEnding?: '\n' | '\r\n';
 }
 
 /** A problem found while parsing or validating, tied to a line of the file. */

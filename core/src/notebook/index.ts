@@ -1,10 +1,24 @@
 /**
- * Markdown notebooks <-> typed IR: parse, serialize (byte-identical),
+ * Markdown notebooks <-> typed IR: parse, serialize (byte-identical), edit with minimal diffs,
  * validate, read cell specs, bind inputs, find prose value references. See notebook-format.md.
  */
 export * from './types.ts';
 export { parseNotebook, contentId, type ParseResult } from './parse.ts';
 export { serializeNotebook } from './serialize.ts';
+export {
+  updateCell,
+  insertCell,
+  removeCell,
+  moveCell,
+  duplicateCell,
+  updateProse,
+  insertProse,
+  setFrontMatter,
+  NotebookEditError,
+  type CellChanges,
+  type NewCell,
+  type CellPosition,
+} from './edit.ts';
 export { validateNotebook } from './validate.ts';
 export {
   parseCellSpec,

@@ -57,6 +57,8 @@ export interface WarehouseOptions {
   threads?: number; // default: cores
   queryTimeoutMs?: number; // default 30_000
   rowCap?: number; // default 10_000
+  /** Pooled connections; a session pins one (default 4). */
+  connections?: number;
 }
 
 /** A batch of rows to ingest, column by column (what connectors yield, after the host maps it). */

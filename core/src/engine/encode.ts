@@ -1,0 +1,332 @@
+/**
+ * Column encoders for bulk ingest: each turns one batch column of JS values into a *carrier*
+ * vector that is cheap to fill from JS (a typed array copied in one call, or an ENUM of the
+ * column's distinct strings), and lets the appender cast carrier to target type in C++
+ * (`appendDataChunk` casts when the chunk's types differ from the table's).
+ */
+import {
+  BIGINT,
+  BOOLEAN,
+  DATE,
+  DOUBLE,
+  DuckDBDataChunk,
+  DuckDBTypeId,
+  ENUM,
+  jsToDuckDBValue,
+  TIMESTAMP_MS,
+  VARCHAR,
+  type DuckDBType,
+} from '@duckdb/node-api';
+import { bindings, type RawDataChunk, type RawVector } from './bindings.ts';
+import type { SqlValue } from './types.ts';
+
+/** One batch column, ready to be copied slice by slice into data chunks. */
+export interface ColumnEncoder {
+  /** The carrier type of the chunk column. */
+  readonly type: DuckDBType;
+  /** Writes rows `[offset, offset + count)` into the chunk's vector `columnIndex`. */
+  write(chunk: RawDataChunk, columnIndex: number, offset: number, count: number): void;
+}
+
+type Values = readonly (SqlValue | undefined)[];
+
+const INTEGER_TYPES = new Set([
+  DuckDBTypeId.TINYINT,
+  DuckDBTypeId.SMALLINT,
+  DuckDBTypeId.INTEGER,
+  DuckDBTypeId.BIGINT,
+  DuckDBTypeId.HUGEINT,
+  DuckDBTypeId.UTINYINT,
+  DuckDBTypeId.USMALLINT,
+  DuckDBTypeId.UINTEGER,
+  DuckDBTypeId.UBIGINT,
+  DuckDBTypeId.UHUGEINT,
+]);
+const NUMERIC_TYPES = new Set([
+  ...INTEGER_TYPES,
+  DuckDBTypeId.FLOAT,
+  DuckDBTypeId.DOUBLE,
+  DuckDBTypeId.DECIMAL,
+]);
+const TIMESTAMP_TYPES = new Set([
+  DuckDBTypeId.TIMESTAMP,
+  DuckDBTypeId.TIMESTAMP_TZ,
+  DuckDBTypeId.TIMESTAMP_MS,
+  DuckDBTypeId.TIMESTAMP_S,
+  DuckDBTypeId.TIMESTAMP_NS,
+]);
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const MS_PER_DAY = 86_400_000;
+const TWO_POW_32 = 4_294_967_296;
+
+/** Picks the cheapest carrier for `values` given the target column's type. */
+export function encodeColumn(
+  target: DuckDBType,
+  values: Values | undefined,
+  rowCount: number,
+): ColumnEncoder {
+  if (values === undefined) return allNull(rowCount);
+  const kinds = scan(values);
+  const id = target.typeId;
+  if (kinds.other === 0) {
+    if (id === DuckDBTypeId.VARCHAR && kinds.string === kinds.valid)
+      return strings(values as readonly (string | null)[], true);
+    if (NUMERIC_TYPES.has(id) && kinds.number === kinds.valid) return doubles(values);
+    if (INTEGER_TYPES.has(id) && kinds.number + kinds.bigint === kinds.valid && allInt64(values))
+      return bigints(values);
+    if (id === DuckDBTypeId.BOOLEAN && kinds.boolean === kinds.valid) return booleans(values);
+    if (id === DuckDBTypeId.DATE && kinds.string + kinds.date === kinds.valid) {
+      const days = dates(values);
+      if (days) return days;
+    }
+    if (TIMESTAMP_TYPES.has(id) && kinds.date === kinds.valid)
+      return timestamps(values as readonly (Date | null)[]);
+    // Anything else that is plain text or numbers: DuckDB parses the text, as it does a CSV field.
+    return strings(values.map(toText), id === DuckDBTypeId.VARCHAR);
+  }
+  return generic(target, values);
+}
+
+interface Kinds {
+  valid: number;
+  number: number;
+  bigint: number;
+  string: number;
+  boolean: number;
+  date: number;
+  other: number;
+}
+
+function scan(values: Values): Kinds {
+  const kinds: Kinds = { valid: 0, number: 0, bigint: 0, string: 0, boolean: 0, date: 0, other: 0 };
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (value == null) continue;
+    kinds.valid++;
+    switch (typeof value) {
+      case 'number':
+        kinds.number++;
+        break;
+      case 'string':
+        kinds.string++;
+        break;
+      case 'bigint':
+        kinds.bigint++;
+        break;
+      case 'boolean':
+        kinds.boolean++;
+        break;
+      default:
+        if (value instanceof Date) kinds.date++;
+        else kinds.other++;
+    }
+  }
+  return kinds;
+}
+
+/** A validity bitmap (bit set = value present), or undefined when nothing is null. */
+function validity(values: Values): Uint8Array | undefined {
+  let mask: Uint8Array | undefined;
+  for (let i = 0; i < values.length; i++) {
+    if (values[i] != null) continue;
+    if (!mask) mask = new Uint8Array(Math.ceil(values.length / 8)).fill(0xff);
+    mask[i >> 3]! &= ~(1 << (i & 7));
+  }
+  return mask;
+}
+
+/** Copies a slice of a typed array (and of the validity bitmap) into a vector. */
+function fixedWidth(
+  type: DuckDBType,
+  data: Uint8Array | Int32Array | Float64Array | BigInt64Array | Uint16Array | Uint32Array,
+  mask: Uint8Array | undefined,
+): ColumnEncoder {
+  const width = data.BYTES_PER_ELEMENT;
+  return {
+    type,
+    write(chunk, columnIndex, offset, count) {
+      const vector = bindings.data_chunk_get_vector(chunk, columnIndex);
+      bindings.copy_data_to_vector(
+        vector,
+        0,
+        data.buffer,
+        data.byteOffset + offset * width,
+        count * width,
+      );
+      writeValidity(vector, mask, offset, count);
+    },
+  };
+}
+
+function writeValidity(
+  vector: RawVector,
+  mask: Uint8Array | undefined,
+  offset: number,
+  count: number,
+): void {
+  if (!mask) return;
+  // Slices start at multiples of the vector size (2048), so they start on a byte boundary.
+  bindings.vector_ensure_validity_writable(vector);
+  bindings.copy_data_to_vector_validity(
+    vector,
+    0,
+    mask.buffer,
+    mask.byteOffset + offset / 8,
+    Math.ceil(count / 8),
+  );
+}
+
+function allNull(rowCount: number): ColumnEncoder {
+  const mask = new Uint8Array(Math.ceil(rowCount / 8));
+  return {
+    type: VARCHAR,
+    write(chunk, columnIndex, offset, count) {
+      writeValidity(bindings.data_chunk_get_vector(chunk, columnIndex), mask, offset, count);
+    },
+  };
+}
+
+function doubles(values: Values): ColumnEncoder {
+  const data = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (typeof value === 'number') data[i] = value;
+  }
+  return fixedWidth(DOUBLE, data, validity(values));
+}
+
+function allInt64(values: Values): boolean {
+  return values.every(
+    (value) =>
+      value == null ||
+      (typeof value === 'number'
+        ? Number.isSafeInteger(value)
+        : BigInt.asIntN(64, value as bigint) === value),
+  );
+}
+
+function bigints(values: Values): ColumnEncoder {
+  const data = new BigInt64Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (value != null) data[i] = BigInt(value as number | bigint);
+  }
+  return fixedWidth(BIGINT, data, validity(values));
+}
+
+function booleans(values: Values): ColumnEncoder {
+  const data = new Uint8Array(values.length);
+  for (let i = 0; i < values.length; i++) data[i] = values[i] === true ? 1 : 0;
+  return fixedWidth(BOOLEAN, data, validity(values));
+}
+
+/** Days since the epoch; undefined when a string is not a plain `YYYY-MM-DD` day. */
+function dates(values: Values): ColumnEncoder | undefined {
+  const data = new Int32Array(values.length);
+  // Connectors repeat the same few hundred days: parse each distinct string once.
+  const days = new Map<string, number>();
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (value == null) continue;
+    if (typeof value === 'string') {
+      let day = days.get(value);
+      if (day === undefined) {
+        if (!ISO_DAY.test(value)) return undefined;
+        const ms = Date.parse(value);
+        if (Number.isNaN(ms)) return undefined;
+        day = ms / MS_PER_DAY;
+        days.set(value, day);
+      }
+      data[i] = day;
+    } else {
+      data[i] = Math.floor((value as Date).getTime() / MS_PER_DAY);
+    }
+  }
+  return fixedWidth(DATE, data, validity(values));
+}
+
+/** Milliseconds since the epoch as int64, written as two 32-bit halves to avoid a BigInt per value. */
+function timestamps(values: readonly (Date | null)[]): ColumnEncoder {
+  const words = new Uint32Array(values.length * 2);
+  const signed = new Int32Array(words.buffer);
+  const present: (number | null)[] = new Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const ms = values[i]?.getTime() ?? NaN;
+    present[i] = Number.isNaN(ms) ? null : ms; // an invalid Date is stored as NULL
+    if (present[i] === null) continue;
+    const high = Math.floor(ms / TWO_POW_32);
+    words[2 * i] = ms - high * TWO_POW_32; // little-endian: low word first
+    signed[2 * i + 1] = high;
+  }
+  return fixedWidth(TIMESTAMP_MS, new BigInt64Array(words.buffer), validity(present));
+}
+
+function toText(value: SqlValue | undefined): string | null {
+  if (value == null) return null;
+  if (value instanceof Date) return value.toISOString();
+  return String(value);
+}
+
+/**
+ * Strings. A column with few distinct values (platform, currency, campaign names over many
+ * days) goes in as an ENUM of them: one typed-array copy per chunk instead of one N-API call
+ * per string, and DuckDB casts ENUM to VARCHAR in C++.
+ */
+function strings(values: readonly (string | null)[], dictionary: boolean): ColumnEncoder {
+  if (dictionary) {
+    const encoded = dictionaryEncode(values);
+    if (encoded) return encoded;
+  }
+  const mask = validity(values);
+  return {
+    type: VARCHAR,
+    write(chunk, columnIndex, offset, count) {
+      const vector = bindings.data_chunk_get_vector(chunk, columnIndex);
+      for (let i = 0; i < count; i++) {
+        const value = values[offset + i];
+        if (value != null) bindings.vector_assign_string_element(vector, i, value);
+      }
+      writeValidity(vector, mask, offset, count);
+    },
+  };
+}
+
+/** Gives up (undefined) once distinct values exceed half the rows seen: then a dictionary does not pay. */
+function dictionaryEncode(values: readonly (string | null)[]): ColumnEncoder | undefined {
+  const codes = new Uint32Array(values.length);
+  const members = new Map<string, number>();
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (value == null) continue;
+    let code = members.get(value);
+    if (code === undefined) {
+      code = members.size;
+      members.set(value, code);
+      if (code > 1024 && code > i / 2) return undefined;
+    }
+    codes[i] = code;
+  }
+  if (members.size === 0) return undefined;
+  // DuckDB stores an ENUM's codes in the narrowest unsigned type that fits its size.
+  const data =
+    members.size <= 0xff
+      ? Uint8Array.from(codes)
+      : members.size <= 0xffff
+        ? Uint16Array.from(codes)
+        : codes;
+  return fixedWidth(ENUM([...members.keys()]), data, validity(values));
+}
+
+/** Lists, structs, blobs...: node-api's own per-value conversion into the target type. */
+function generic(target: DuckDBType, values: Values): ColumnEncoder {
+  return {
+    type: target,
+    write(chunk, columnIndex, offset, count) {
+      const vector = new DuckDBDataChunk(chunk).getColumnVector(columnIndex);
+      for (let i = 0; i < count; i++) {
+        vector.setItem(i, jsToDuckDBValue((values[offset + i] ?? null) as never, target) as never);
+      }
+      vector.flush();
+    },
+  };
+}

@@ -1,7 +1,9 @@
 /** `pnpm bench [name-filter]`: runs every benchmark and prints a table of ratios. */
 import { meets, type Benchmark, type BenchResult } from './harness.ts';
 
-const modules: Array<() => Promise<{ benchmarks: Benchmark[] }>> = [];
+const modules: Array<() => Promise<{ benchmarks: Benchmark[] }>> = [
+  () => import('./demo.ts'),
+];
 
 const filter = process.argv[2];
 const results: BenchResult[] = [];

@@ -2,9 +2,7 @@
  * What the model needs of a warehouse: the engine's `Warehouse` satisfies it, and tests can pass
  * anything shaped the same.
  */
-import type { ColumnarBatch, QueryOptions, QueryResult, SqlParams } from '../engine/types.ts';
-
-export type BatchSource = ColumnarBatch | Iterable<ColumnarBatch> | AsyncIterable<ColumnarBatch>;
+import type { BatchSource, QueryOptions, QueryResult, SqlParams } from '../engine/index.ts';
 
 export interface ModelWarehouse {
   /** Trusted SQL (DDL, internal statements). */

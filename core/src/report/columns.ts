@@ -65,10 +65,11 @@ export function columnFormat(column: ColumnInfo, values: readonly SqlValue[]): V
   if (!isNumericType(type)) return { type: 'text' };
   const words = column.name.toLowerCase().split(/[^a-z0-9]+/);
   const last = words[words.length - 1] ?? '';
+  // A ratio names what it divides last: `spend_share` is a share, not money.
+  if (RATIO_WORDS.has(last)) return { type: 'percent', digits: 1 };
   const money =
     words.some((word) => MONEY_WORDS.has(word)) || MONEY_NAMES.test(column.name.toLowerCase());
   if (money && last !== 'count') return { type: 'currency' };
-  if (RATIO_WORDS.has(last)) return { type: 'percent', digits: 1 };
   if (INTEGER_TYPES.test(type)) return { type: 'number', digits: 0 };
   const scale = /^DECIMAL\(\d+,\s*(\d+)\)$/.exec(type)?.[1];
   if (scale !== undefined) return { type: 'number', digits: Math.min(Number(scale), 2) };

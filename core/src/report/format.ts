@@ -59,7 +59,11 @@ function numberOptions(format: ValueFormat, currency: string): Intl.NumberFormat
     case 'number':
       return { minimumFractionDigits: format.digits, maximumFractionDigits: format.digits };
     case 'percent':
-      return { style: 'percent', maximumFractionDigits: format.digits };
+      return {
+        style: 'percent',
+        minimumFractionDigits: format.digits,
+        maximumFractionDigits: format.digits,
+      };
     case 'currency': {
       const { digits } = format;
       const fraction =

@@ -36,10 +36,13 @@ h1 { font-size: 28px; line-height: 1.2; margin: 0 0 8px; letter-spacing: -0.01em
 .chart svg { display: block; max-width: 100%; height: auto; }
 .table-wrap { overflow-x: auto; }
 table.data { width: 100%; border-collapse: collapse; font-size: 13.5px; font-variant-numeric: tabular-nums; }
-table.data th { text-align: left; font-weight: 600; color: var(--muted); font-size: 12px; padding: 6px 10px; border-bottom: 1.5px solid #d1d5db; white-space: nowrap; }
+table.data th { text-align: left; font-weight: 600; color: var(--muted); font-size: 12px; padding: 6px 10px; border-bottom: 1.5px solid #d1d5db; vertical-align: bottom; }
 table.data td { padding: 6px 10px; border-bottom: 1px solid var(--rule); vertical-align: top; }
 table.data tr:last-child td { border-bottom: none; }
 table.data .num { text-align: right; white-space: nowrap; }
+table.data.wide { font-size: 12px; }
+table.data.wide th { font-size: 11px; }
+table.data.wide th, table.data.wide td { padding: 5px 6px; }
 table.data td.null { color: #9ca3af; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }

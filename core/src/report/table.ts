@@ -2,12 +2,13 @@
 import type { QueryResult } from '../engine/types.ts';
 import { columnFormat, humanize, isNumericType } from './columns.ts';
 import type { Formatter } from './format.ts';
-import { html, type SafeHtml } from './html.ts';
+import { escapeHtml, html, trustedHtml, type SafeHtml } from './html.ts';
 import { MESSAGES } from './messages.ts';
 
 /** Rows shown per table; the full result stays in Baton. */
 export const MAX_ROWS = 50;
 const MAX_KPIS = 8;
+const WIDE_COLUMNS = 7;
 
 /** One row whose columns are all numbers reads best as tiles: "Spend 12 345 €". */
 export function isKpiResult(result: QueryResult): boolean {
@@ -36,6 +37,23 @@ export function renderKpis(result: QueryResult, formatter: Formatter): SafeHtml 
   return html`<div class="kpis">${tiles}</div>`;
 }
 
+const LONG_WORD = /\S{20,}/g;
+
+/**
+ * Lets long identifiers (`TT_FR_Conversions_Serum_SparkAds`) wrap after their separators, so
+ * that one campaign name cannot push a table wider than the page.
+ */
+function breakable(text: string): SafeHtml {
+  let out = '';
+  let last = 0;
+  for (const match of text.matchAll(LONG_WORD)) {
+    const parts = match[0].split(/(?<=[_\-|/.:])/);
+    out += escapeHtml(text.slice(last, match.index)) + parts.map(escapeHtml).join('<wbr>');
+    last = match.index + match[0].length;
+  }
+  return trustedHtml(out + escapeHtml(text.slice(last)));
+}
+
 /** ` class="a b"` for the names that are set, or nothing. */
 function classes(...names: (string | false)[]): SafeHtml {
   const set = names.filter(Boolean).join(' ');
@@ -58,7 +76,8 @@ export function renderTable(result: QueryResult, formatter: Formatter): SafeHtml
     const cells = columns.map((column) => {
       const value = column.values[row];
       const text = formatter.format(value, column.format);
-      return html`<td${classes(column.numeric && 'num', value === null && 'null')}>${text}</td>`;
+      const content = column.numeric ? text : breakable(text);
+      return html`<td${classes(column.numeric && 'num', value === null && 'null')}>${content}</td>`;
     });
     return html`<tr>
       ${cells}
@@ -71,8 +90,10 @@ export function renderTable(result: QueryResult, formatter: Formatter): SafeHtml
           ${messages.showingRows(formatter.format(shown, { type: 'number', digits: 0 }), formatter.format(total, { type: 'number', digits: 0 }))}
         </p>`
       : '';
+  // Many columns: smaller type, so that the table fits the page on screen and on paper.
+  const tableClass = result.columns.length > WIDE_COLUMNS ? 'data wide' : 'data';
   return html`<div class="table-wrap">
-      <table class="data">
+      <table class="${tableClass}">
         <thead>
           <tr>
             ${head}

@@ -139,7 +139,7 @@ export function fullReport(): { notebook: Notebook; run: NotebookRunResult } {
       [EVIL_CAMPAIGN, 'meta', 18250.5, 702, 26.0, 0.0213],
       ['Brand search FR', 'google_ads', 12480.2, 891, 14.01, 0.0812],
       ['Prospecting lookalike 2%', 'meta', 9875, 301, 32.81, 0.0094],
-      ['Retargeting cart abandoners', 'tiktok', 4210.75, 188, 22.4, 0.0151],
+      ['TT_FR_Retargeting_Cart_Abandoners', 'tiktok', 4210.75, 188, 22.4, 0.0151],
       ['ABM decision makers', 'linkedin', 3920, 41, 95.61, null],
     ],
   );

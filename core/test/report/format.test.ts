@@ -60,6 +60,7 @@ describe('columns', () => {
     expect(format('total_spend', 'DECIMAL(38,2)')).toEqual({ type: 'currency' });
     expect(format('conversion_value', 'DOUBLE')).toEqual({ type: 'currency' });
     expect(format('ctr', 'DOUBLE')).toEqual({ type: 'percent', digits: 1 });
+    expect(format('spend_share', 'DOUBLE')).toEqual({ type: 'percent', digits: 1 });
     expect(format('spend_count', 'BIGINT')).toEqual({ type: 'number', digits: 0 });
     expect(format('clicks', 'BIGINT')).toEqual({ type: 'number', digits: 0 });
     expect(format('roas', 'DOUBLE', [3.2])).toEqual({ type: 'number', digits: 2 });

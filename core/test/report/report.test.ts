@@ -175,6 +175,7 @@ describe('renderReportHtml', () => {
     expect(page).toContain('<td class="num">€18,250.50</td>');
     expect(page).toContain('<td class="num">2.1%</td>');
     expect(page).toContain('<td class="num null">—</td>');
+    expect(page).toContain('<td>TT_<wbr>FR_<wbr>Retargeting_<wbr>Cart_<wbr>Abandoners</td>');
     const detail = page.match(/data-cell="daily_detail">[\s\S]*?<\/figure>/)?.[0] ?? '';
     expect(detail.match(/<tr>/g)).toHaveLength(51); // header + 50 rows
     expect(detail).toContain('Showing 50 of 112 rows');

@@ -128,9 +128,9 @@ export function planAnomalies(catalog: Catalog, calendar: DemoCalendar): Planted
       kind: 'budget_capped_high_roas',
       metric: 'roas',
       direction: 'up',
-      magnitude: 1.8,
+      magnitude: 1.6,
       description:
-        'Budget cut from 220 € to 110 € a day: the campaign spends its whole budget every day at a ROAS about 1.8x the account average (about 4x its non-brand campaigns); more budget would pay.',
+        'Budget cut from 220 € to 110 € a day: the campaign spends its whole budget every day at a ROAS about 1.6x the account average (about 4x its other non-brand campaigns); more budget would pay.',
       effect: {},
     }),
     one('google_fr_brand', [212, 201], {

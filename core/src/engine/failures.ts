@@ -32,7 +32,10 @@ const HINTS: Array<[prefix: string, hint: string]> = [
 /** DuckDB's message without the (long) list of candidate function signatures. */
 export function duckdbMessage(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return message.replace(/\n\s*Candidate functions:[\s\S]*?(?=\n\nLINE|$)/, '').trim();
+  return message
+    .replace(/^Failed to extract statements: /, '')
+    .replace(/\n\s*Candidate functions:[\s\S]*?(?=\n\nLINE|$)/, '')
+    .trim();
 }
 
 /** Maps any failure of user SQL to a BatonError (engine errors pass through). */

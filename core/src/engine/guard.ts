@@ -2,12 +2,14 @@
  * The gate for user SQL: exactly one read-only statement, decided by DuckDB's own parser and
  * binder, never by regexes or keyword lists.
  *
- * 1. `extractStatements` counts the statements.
- * 2. `json_serialize_sql` gives the parse tree (it only serializes SELECTs, so anything else is
- *    refused here, before it is even prepared); every function in it is checked against what
- *    DuckDB itself marks `has_side_effects`, every table function against an allowlist.
- * 3. The prepared statement's type must be SELECT (defence in depth).
- * Files outside the imports folder are refused by DuckDB's `allowed_directories` at bind time.
+ * 1. `json_serialize_sql` parses the text. It serializes SELECTs only, so any other statement
+ *    is refused here, before DuckDB binds it: binding is not always harmless (binding
+ *    `EXPORT DATABASE` creates its directory).
+ * 2. `extractStatements` counts the statements.
+ * 3. Every function in the tree is checked against what DuckDB itself marks `has_side_effects`,
+ *    every table function against an allowlist.
+ * 4. `prepare` (for running) binds the statement, whose type must be SELECT (defence in depth).
+ *    Files outside the imports folder are refused by DuckDB's `allowed_directories` at bind.
  */
 import {
   StatementType,
@@ -70,35 +72,6 @@ export interface PreparedStatement extends CheckedStatement {
   prepared: DuckDBPreparedStatement;
 }
 
-const EFFECTS: Partial<Record<StatementType, string>> = {
-  [StatementType.INSERT]: 'changes data',
-  [StatementType.UPDATE]: 'changes data',
-  [StatementType.DELETE]: 'changes data',
-  [StatementType.MERGE_INTO]: 'changes data',
-  [StatementType.CREATE]: 'changes the schema',
-  [StatementType.CREATE_FUNC]: 'changes the schema',
-  [StatementType.DROP]: 'changes the schema',
-  [StatementType.ALTER]: 'changes the schema',
-  [StatementType.COPY]: 'copies data to or from files',
-  [StatementType.COPY_DATABASE]: 'copies a database',
-  [StatementType.EXPORT]: 'writes the database to files',
-  [StatementType.ATTACH]: 'attaches another database',
-  [StatementType.DETACH]: 'detaches a database',
-  [StatementType.SET]: 'changes a setting',
-  [StatementType.VARIABLE_SET]: 'changes a setting',
-  [StatementType.LOAD]: 'installs or loads an extension',
-  [StatementType.EXTENSION]: 'installs or loads an extension',
-  [StatementType.UPDATE_EXTENSIONS]: 'updates extensions',
-  [StatementType.CALL]: 'calls a procedure',
-  [StatementType.TRANSACTION]: 'controls transactions',
-  [StatementType.PRAGMA]: 'runs a pragma',
-  [StatementType.VACUUM]: 'maintains the database',
-  [StatementType.ANALYZE]: 'maintains the database',
-  [StatementType.EXPLAIN]: 'explains a plan',
-  [StatementType.PREPARE]: 'prepares a statement',
-  [StatementType.EXECUTE]: 'executes a prepared statement',
-};
-
 /** Checks user SQL; refusals are QueryRefusedErrors, DuckDB's own errors are left to the caller. */
 export class SqlGuard {
   private constructor(private readonly sideEffectFunctions: ReadonlySet<string>) {}
@@ -111,20 +84,19 @@ export class SqlGuard {
     return new SqlGuard(new Set(reader.getRows().map(([name]) => String(name))));
   }
 
-  /** Parse-level checks only (nothing is bound, so names need not exist yet). */
+  /** Parse-level checks only (nothing is bound, so the names read need not exist yet). */
   async check(connection: DuckDBConnection, sql: string): Promise<CheckedStatement> {
     const { facts } = await this.#checkParsed(connection, sql);
     return { parameters: facts.parameters, tablesRead: facts.relations.map(relationText) };
   }
 
-  /** All checks, then prepares the statement (binding may refuse a file outside imports/). */
+  /** All checks, then prepares the statement for running. */
   async prepare(connection: DuckDBConnection, sql: string): Promise<PreparedStatement> {
     const { facts, extracted } = await this.#checkParsed(connection, sql);
     const prepared = await extracted.prepare(0);
     if (prepared.statementType !== StatementType.SELECT) {
-      const type = prepared.statementType;
       prepared.destroySync();
-      throw refusedStatement(type);
+      throw refusedStatement(sql);
     }
     return {
       prepared,
@@ -137,21 +109,22 @@ export class SqlGuard {
     connection: DuckDBConnection,
     sql: string,
   ): Promise<{ facts: SelectFacts; extracted: DuckDBExtractedStatements }> {
-    const extracted = await connection.extractStatements(sql);
-    if (extracted.count === 0)
+    const tree = await serialize(connection, sql);
+    if (!('error' in tree) && tree.statements.length === 0) {
       throw new QueryRefusedError(
         'This cell has no SQL statement.',
         'Write one SELECT (or FROM ...) query.',
       );
+    }
+    // Parse errors surface here, with DuckDB's own message and position.
+    const extracted = await connection.extractStatements(sql);
     if (extracted.count > 1) {
       throw new QueryRefusedError(
         `Only one read-only statement is allowed per cell; this cell has ${extracted.count}.`,
         `Split it into ${extracted.count} cells. (A PIVOT without an IN list also counts as two: list its values with ON column IN (...).)`,
       );
     }
-    const tree = await serialize(connection, sql);
-    if ('error' in tree || tree.statements.length !== 1)
-      throw await refusedUnserializable(extracted);
+    if ('error' in tree || tree.statements.length !== 1) throw refusedStatement(sql);
 
     const facts = selectFacts(tree.statements);
     for (const call of facts.functions) {
@@ -177,25 +150,6 @@ export class SqlGuard {
   }
 }
 
-/** Not a SELECT (json_serialize_sql serializes only those): prepare it, binding only, to name it. */
-async function refusedUnserializable(
-  extracted: DuckDBExtractedStatements,
-): Promise<QueryRefusedError> {
-  let type: StatementType;
-  try {
-    const prepared = await extracted.prepare(0);
-    type = prepared.statementType;
-    prepared.destroySync();
-  } catch (error) {
-    return new QueryRefusedError(
-      'Cells may only read data, and this statement is not a query.',
-      READ_ONLY_HINT,
-      { cause: error },
-    );
-  }
-  return refusedStatement(type);
-}
-
 async function serialize(
   connection: DuckDBConnection,
   sql: string,
@@ -206,32 +160,89 @@ async function serialize(
   return parseSerialized(String(reader.getRows()[0]?.[0]));
 }
 
-function refusedStatement(type: StatementType): QueryRefusedError {
-  const name =
-    type === StatementType.LOAD
-      ? 'INSTALL/LOAD'
-      : (StatementType[type] ?? 'this').replaceAll('_', ' ');
-  const effect = EFFECTS[type];
-  if (type === StatementType.SELECT) {
-    return new QueryRefusedError(
-      'This form of query cannot be checked (a PIVOT or PRAGMA statement, for instance), so it is not allowed in cells.',
-      'Write it as a plain SELECT, e.g. SELECT * FROM (PIVOT t ON col USING sum(x)), or read information_schema.',
-    );
-  }
-  if (type === StatementType.SET || type === StatementType.VARIABLE_SET) {
+const READ_ONLY_HINT =
+  'Write a single SELECT (or FROM ...) query. Data comes in through connections and the imports folder, not from cells.';
+
+/**
+ * What a refused statement does, for the message only: the parser has already decided it is not
+ * a SELECT, and its first keyword just names it for the user.
+ */
+const EFFECTS: Record<string, string> = {
+  INSERT: 'changes data',
+  UPDATE: 'changes data',
+  DELETE: 'changes data',
+  MERGE: 'changes data',
+  TRUNCATE: 'changes data',
+  CREATE: 'changes the schema',
+  DROP: 'changes the schema',
+  ALTER: 'changes the schema',
+  COMMENT: 'changes the schema',
+  COPY: 'copies data to or from files',
+  EXPORT: 'writes the database to files',
+  IMPORT: 'reads a database from files',
+  ATTACH: 'attaches another database',
+  DETACH: 'detaches a database',
+  USE: 'switches databases',
+  INSTALL: 'installs or loads an extension',
+  LOAD: 'installs or loads an extension',
+  FORCE: 'installs or loads an extension',
+  UPDATE_EXTENSIONS: 'updates extensions',
+  CALL: 'calls a procedure',
+  CHECKPOINT: 'writes the database file',
+  FORCE_CHECKPOINT: 'writes the database file',
+  BEGIN: 'controls transactions',
+  START: 'controls transactions',
+  COMMIT: 'controls transactions',
+  END: 'controls transactions',
+  ROLLBACK: 'controls transactions',
+  ABORT: 'controls transactions',
+  PRAGMA: 'runs a pragma',
+  VACUUM: 'maintains the database',
+  ANALYZE: 'maintains the database',
+  EXPLAIN: 'explains a plan',
+  PREPARE: 'prepares a statement',
+  EXECUTE: 'executes a prepared statement',
+  DEALLOCATE: 'drops a prepared statement',
+};
+
+function refusedStatement(sql: string): QueryRefusedError {
+  const keyword = leadingKeyword(sql);
+  if (keyword === 'SET' || keyword === 'RESET') {
     return new QueryRefusedError(
       'Settings are fixed for the workspace: cells cannot SET or RESET them.',
       'Remove the statement; the workspace owner configures limits.',
     );
   }
+  if (keyword === 'PIVOT' || keyword === 'UNPIVOT') {
+    return new QueryRefusedError(
+      `A ${keyword} statement cannot be checked, so it is not allowed in cells.`,
+      `Write it inside a SELECT: SELECT * FROM (${keyword} ...).`,
+    );
+  }
+  const effect = keyword === undefined ? undefined : EFFECTS[keyword];
+  if (!effect)
+    return new QueryRefusedError(
+      'Cells may only read data, and this statement is not a query.',
+      READ_ONLY_HINT,
+    );
+  const name =
+    keyword === 'INSTALL' || keyword === 'LOAD' || keyword === 'FORCE'
+      ? 'INSTALL/LOAD'
+      : keyword!.replaceAll('_', ' ');
   return new QueryRefusedError(
-    `Cells may only read data, and this ${name} statement ${effect ?? 'is not a query'}.`,
+    `Cells may only read data, and this ${name} statement ${effect}.`,
     READ_ONLY_HINT,
   );
 }
 
-const READ_ONLY_HINT =
-  'Write a single SELECT (or FROM ...) query. Data comes in through connections and the imports folder, not from cells.';
+/** The first word of the SQL after comments and parentheses, upper-cased (naming only). */
+function leadingKeyword(sql: string): string | undefined {
+  const text = sql.replace(/^(?:\s+|--[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/|\()*/, '');
+  const word = /^[A-Za-z_]+/.exec(text)?.[0].toUpperCase();
+  if (word === 'FORCE' && /^FORCE\s+CHECKPOINT\b/i.test(text)) return 'FORCE_CHECKPOINT';
+  if (word === 'UPDATE' && /^UPDATE\s+EXTENSIONS\b/i.test(text)) return 'UPDATE_EXTENSIONS';
+  return word;
+}
 
 async function isTableMacro(connection: DuckDBConnection, call: FunctionCall): Promise<boolean> {
   // Table macros are created by trusted code (the model's KPI macros); user SQL cannot create any.

@@ -67,9 +67,21 @@ function appendBatch(
     const count = Math.min(VECTOR_SIZE, rowCount - offset);
     bindings.data_chunk_reset(chunk);
     bindings.data_chunk_set_size(chunk, count);
-    for (let column = 0; column < encoders.length; column++)
+    for (let column = 0; column < encoders.length; column++) {
       encoders[column]!.write(chunk, column, offset, count);
-    appender.appendDataChunk(wrapper);
+    }
+    try {
+      appender.appendDataChunk(wrapper);
+    } catch (error) {
+      // DuckDB names the column by index only ("type mismatch ... for column 1").
+      const column = Number(/for column (\d+)/.exec(duckdbMessage(error))?.[1] ?? NaN);
+      if (Number.isNaN(column) || !names[column]) throw error;
+      throw new IngestError(
+        `Could not append to ${tableName}: a value in column "${names[column]}" cannot be converted to ${types[column]!.toString()}.`,
+        'Fix or leave out the values that do not fit the column type (dates as YYYY-MM-DD, numbers as numbers).',
+        { cause: error },
+      );
+    }
   }
   return rowCount;
 }

@@ -2,6 +2,7 @@
 import { meets, type Benchmark, type BenchResult } from './harness.ts';
 
 const modules: Array<() => Promise<{ benchmarks: Benchmark[] }>> = [
+  () => import('./ingest.ts'),
   () => import('./demo.ts'),
 ];
 

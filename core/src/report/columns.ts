@@ -23,7 +23,9 @@ const MONEY_WORDS = new Set([
 ]);
 const MONEY_NAMES = /(conversion|purchase|order)s?_value/;
 /** Name words of ratios stored as fractions (0.034 is 3.4 %). */
-const RATIO_WORDS = new Set(['ctr', 'cvr', 'rate', 'share']);
+const RATIO_WORDS = new Set(['ctr', 'cvr', 'rate', 'share', 'change', 'growth', 'pct']);
+/** Relative changes: `spend_vs_previous` is +12 %, not money. */
+const CHANGE_NAMES = /_vs_[a-z0-9]+$/;
 
 export function isNumericType(type: string): boolean {
   const upper = type.toUpperCase();
@@ -66,7 +68,9 @@ export function columnFormat(column: ColumnInfo, values: readonly SqlValue[]): V
   const words = column.name.toLowerCase().split(/[^a-z0-9]+/);
   const last = words[words.length - 1] ?? '';
   // A ratio names what it divides last: `spend_share` is a share, not money.
-  if (RATIO_WORDS.has(last)) return { type: 'percent', digits: 1 };
+  if (RATIO_WORDS.has(last) || CHANGE_NAMES.test(column.name.toLowerCase())) {
+    return { type: 'percent', digits: 1 };
+  }
   const money =
     words.some((word) => MONEY_WORDS.has(word)) || MONEY_NAMES.test(column.name.toLowerCase());
   if (money && last !== 'count') return { type: 'currency' };

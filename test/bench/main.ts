@@ -4,6 +4,7 @@ import { meets, type Benchmark, type BenchResult } from './harness.ts';
 const modules: Array<() => Promise<{ benchmarks: Benchmark[] }>> = [
   () => import('./ingest.ts'),
   () => import('./demo.ts'),
+  () => import('./notebook.ts'),
 ];
 
 const filter = process.argv[2];

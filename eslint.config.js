@@ -2,13 +2,29 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', 'apps/web/**', 'workspace/**', 'test/artifacts/**', 'core/test/fixtures/**'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/.scratch/**',
+      'apps/web/**',
+      'workspace/**',
+      'test/artifacts/**',
+      'core/test/fixtures/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    files: ['**/*.js'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+  {
     files: ['**/*.ts'],
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -16,7 +32,12 @@ export default tseslint.config(
     files: ['core/src/**/*.ts', 'apps/**/*.ts', 'plugins/**/*.ts'],
     ignores: ['core/src/engine/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: '@duckdb/node-api', message: 'Only core/src/engine may import DuckDB.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: '@duckdb/node-api', message: 'Only core/src/engine may import DuckDB.' }],
+        },
+      ],
     },
   },
 );

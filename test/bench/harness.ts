@@ -28,7 +28,11 @@ export interface Benchmark {
 }
 
 /** Runs `fn` `runs` times (after `warmup` unmeasured runs) and returns the median time. */
-export async function timeMedian(fn: () => Promise<unknown>, runs = 3, warmup = 0): Promise<number> {
+export async function timeMedian(
+  fn: () => Promise<unknown>,
+  runs = 3,
+  warmup = 0,
+): Promise<number> {
   for (let i = 0; i < warmup; i++) await fn();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -42,5 +46,8 @@ export async function timeMedian(fn: () => Promise<unknown>, runs = 3, warmup = 
 
 export function meets(result: BenchResult): boolean {
   const { atLeast, atMost } = result.target;
-  return (atLeast === undefined || result.ratio >= atLeast) && (atMost === undefined || result.ratio <= atMost);
+  return (
+    (atLeast === undefined || result.ratio >= atLeast) &&
+    (atMost === undefined || result.ratio <= atMost)
+  );
 }

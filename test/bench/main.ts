@@ -20,12 +20,17 @@ for (const load of modules) {
   }
 }
 const failed = results.filter((result) => !meets(result));
-console.log(`\n${results.length - failed.length} of ${results.length} benchmarks meet their target`);
+console.log(
+  `\n${results.length - failed.length} of ${results.length} benchmarks meet their target`,
+);
 
 function print(result: BenchResult): void {
   const fmt = (m: BenchResult['baseline']) =>
     `${m.label}: ${m.ms.toFixed(0)} ms${m.perSecond ? ` (${Math.round(m.perSecond).toLocaleString('en')}/s)` : ''}`;
-  const target = result.target.atLeast !== undefined ? `>= ${result.target.atLeast}` : `<= ${result.target.atMost}`;
+  const target =
+    result.target.atLeast !== undefined
+      ? `>= ${result.target.atLeast}`
+      : `<= ${result.target.atMost}`;
   console.log(
     `  ${result.name}\n    ${fmt(result.subject)}\n    ${fmt(result.baseline)}\n    ${result.ratioLabel}: ${result.ratio.toFixed(3)} (target ${target}) ${meets(result) ? 'OK' : 'MISSED'}`,
   );

@@ -15,16 +15,37 @@ import type { Benchmark, BenchResult } from './harness.ts';
 const ROWS = Number(process.env.BENCH_AD_ROWS ?? 10_000_000);
 
 const CELLS: Array<[name: string, sql: string]> = [
-  ['daily', `select date, platform, sum(spend) as spend, sum(clicks) as clicks, sum(conversions) as conversions from ad_daily where date between $period_start and $period_end group by all`],
-  ['by_platform', `select platform, sum(spend) as spend, cpa(sum(spend), sum(conversions)) as cpa from daily group by all`],
-  ['by_campaign', `select campaign_id, sum(spend) as spend, sum(impressions) as impressions, roas(sum(conversion_value), sum(spend)) as roas from ad_daily where date between $period_start and $period_end group by all`],
+  [
+    'daily',
+    `select date, platform, sum(spend) as spend, sum(clicks) as clicks, sum(conversions) as conversions from ad_daily where date between $period_start and $period_end group by all`,
+  ],
+  [
+    'by_platform',
+    `select platform, sum(spend) as spend, cpa(sum(spend), sum(conversions)) as cpa from daily group by all`,
+  ],
+  [
+    'by_campaign',
+    `select campaign_id, sum(spend) as spend, sum(impressions) as impressions, roas(sum(conversion_value), sum(spend)) as roas from ad_daily where date between $period_start and $period_end group by all`,
+  ],
   ['top_campaigns', `select * from by_campaign order by spend desc limit 20`],
-  ['by_ad', `select ad_id, sum(clicks) as clicks, ctr(sum(clicks), sum(impressions)) as ctr from ad_daily group by all order by clicks desc limit 100`],
-  ['weekday', `select dayofweek(date) as weekday, avg(spend) as spend from daily group by all order by weekday`],
+  [
+    'by_ad',
+    `select ad_id, sum(clicks) as clicks, ctr(sum(clicks), sum(impressions)) as ctr from ad_daily group by all order by clicks desc limit 100`,
+  ],
+  [
+    'weekday',
+    `select dayofweek(date) as weekday, avg(spend) as spend from daily group by all order by weekday`,
+  ],
   ['totals', `select sum(spend) as spend, sum(conversions) as conversions from daily`],
-  ['monthly', `select date_trunc('month', date) as month, platform, sum(spend) as spend from ad_daily group by all order by all`],
+  [
+    'monthly',
+    `select date_trunc('month', date) as month, platform, sum(spend) as spend from ad_daily group by all order by all`,
+  ],
   ['distinct_ads', `select platform, count(distinct ad_id) as ads from ad_daily group by all`],
-  ['efficiency', `select c.campaign_id, c.spend, c.roas, c.spend / t.spend as share from by_campaign c, totals t order by share desc limit 50`],
+  [
+    'efficiency',
+    `select c.campaign_id, c.spend, c.roas, c.spend / t.spend as share from by_campaign c, totals t order by share desc limit 50`,
+  ],
 ];
 
 const NOTEBOOK = `---
@@ -70,15 +91,21 @@ export const benchmarks: Benchmark[] = [
         setup.closeSync();
 
         const direct = await timeDirect(database);
-        const warehouse = await Warehouse.open({ path: database, importsDir: path.join(dir, 'imports') });
+        const warehouse = await Warehouse.open({
+          path: database,
+          importsDir: path.join(dir, 'imports'),
+        });
         try {
           const runner = new NotebookRunner(warehouse);
           const notebook = parseNotebook(NOTEBOOK).notebook;
           let start = performance.now();
           const first = await runner.run(notebook);
           const firstMs = performance.now() - start;
-          const failed = [...first.outcomes.values()].filter((outcome) => outcome.status !== 'finished');
-          if (failed.length > 0) throw new Error(`benchmark notebook failed: ${JSON.stringify(failed)}`);
+          const failed = [...first.outcomes.values()].filter(
+            (outcome) => outcome.status !== 'finished',
+          );
+          if (failed.length > 0)
+            throw new Error(`benchmark notebook failed: ${JSON.stringify(failed)}`);
           start = performance.now();
           await runner.run(notebook);
           const againMs = performance.now() - start;

@@ -28,12 +28,23 @@ async function baton(...argv: string[]): Promise<{ code: number; stdout: string;
   stdout.on('data', (chunk: Buffer) => chunks.stdout.push(chunk));
   stderr.on('data', (chunk: Buffer) => chunks.stderr.push(chunk));
   const code = await main(argv, { stdout, stderr, env: { BATON_WORKSPACE: workspace }, cwd: ROOT });
-  return { code, stdout: Buffer.concat(chunks.stdout).toString(), stderr: Buffer.concat(chunks.stderr).toString() };
+  return {
+    code,
+    stdout: Buffer.concat(chunks.stdout).toString(),
+    stderr: Buffer.concat(chunks.stderr).toString(),
+  };
 }
 
 describe('baton query', () => {
   it('prints json with columns, rows and the true total', async () => {
-    const { code, stdout } = await baton('query', '--format', 'json', '--limit', '2', 'select platform, count(*) as n from campaign_daily group by all order by platform');
+    const { code, stdout } = await baton(
+      'query',
+      '--format',
+      'json',
+      '--limit',
+      '2',
+      'select platform, count(*) as n from campaign_daily group by all order by platform',
+    );
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual({
       columns: [
@@ -49,10 +60,20 @@ describe('baton query', () => {
   });
 
   it('prints csv and a table', async () => {
-    const csv = await baton('query', '--format', 'csv', "select 'a,b' as label, 1.5 as x, null as y");
+    const csv = await baton(
+      'query',
+      '--format',
+      'csv',
+      "select 'a,b' as label, 1.5 as x, null as y",
+    );
     expect(csv.stdout).toBe('label,x,y\r\n"a,b",1.5,\r\n');
-    const table = await baton('query', 'select platform from campaign_daily group by all order by 1');
-    expect(table.stdout).toMatch(/^platform\n-+\ngoogle_ads\nlinkedin\nmeta\ntiktok\n\(4 rows\)\n$/);
+    const table = await baton(
+      'query',
+      'select platform from campaign_daily group by all order by 1',
+    );
+    expect(table.stdout).toMatch(
+      /^platform\n-+\ngoogle_ads\nlinkedin\nmeta\ntiktok\n\(4 rows\)\n$/,
+    );
   });
 
   it('exits 1 with a readable error on a refused or failing query, 2 on a usage error', async () => {
@@ -79,7 +100,18 @@ describe('baton query', () => {
 describe('baton run', () => {
   it('writes a self-contained HTML report', async () => {
     const out = path.join(workspace, 'weekly.html');
-    const { code, stderr } = await baton('run', 'notebooks/weekly-cmo.md', '--input', 'period=last_28_days', '--format', 'html', '--out', out, '--locale', 'fr');
+    const { code, stderr } = await baton(
+      'run',
+      'notebooks/weekly-cmo.md',
+      '--input',
+      'period=last_28_days',
+      '--format',
+      'html',
+      '--out',
+      out,
+      '--locale',
+      'fr',
+    );
     expect(code, stderr).toBe(0);
     const html = await readFile(out, 'utf8');
     expect(html).toContain('<svg');
@@ -88,9 +120,19 @@ describe('baton run', () => {
   });
 
   it('prints json cells, and exits 1 when a cell fails', async () => {
-    const { code, stdout } = await baton('run', 'notebooks/channel-mix.md', '--format', 'json', '--input', 'objective=sales');
+    const { code, stdout } = await baton(
+      'run',
+      'notebooks/channel-mix.md',
+      '--format',
+      'json',
+      '--input',
+      'objective=sales',
+    );
     expect(code).toBe(0);
-    const report = JSON.parse(stdout) as { params: Record<string, unknown>; cells: Array<{ name: string; status: string }> };
+    const report = JSON.parse(stdout) as {
+      params: Record<string, unknown>;
+      cells: Array<{ name: string; status: string }>;
+    };
     expect(report.params.objective).toBe('sales');
     expect(report.cells.every((cell) => cell.status === 'finished')).toBe(true);
 
@@ -121,11 +163,17 @@ describe('baton demo', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'baton-cli-demo-'));
     try {
       const sum = 'select sum(spend)::varchar as spend, max(date) as last_day from campaign_daily';
-      expect((await baton('demo', '--workspace', dir, '--seed', '7', '--end', '2026-06-30')).code).toBe(0);
+      expect(
+        (await baton('demo', '--workspace', dir, '--seed', '7', '--end', '2026-06-30')).code,
+      ).toBe(0);
       const first = await baton('query', '--workspace', dir, '--format', 'csv', sum);
       expect(first.stdout).toContain('2026-06-30');
-      expect((await baton('demo', '--workspace', dir, '--seed', '7', '--end', '2026-06-30')).code).toBe(0);
-      expect((await baton('query', '--workspace', dir, '--format', 'csv', sum)).stdout).toBe(first.stdout);
+      expect(
+        (await baton('demo', '--workspace', dir, '--seed', '7', '--end', '2026-06-30')).code,
+      ).toBe(0);
+      expect((await baton('query', '--workspace', dir, '--format', 'csv', sum)).stdout).toBe(
+        first.stdout,
+      );
       expect((await baton('demo', '--workspace', dir, '--end', '2026-02-30')).code).toBe(2);
     } finally {
       await rm(dir, { recursive: true, force: true });
@@ -138,8 +186,14 @@ describe('the baton bin', () => {
     const bin = path.join(ROOT, 'apps/server/bin/baton.js');
     expect(existsSync(bin)).toBe(true);
     const run = promisify(execFile);
-    const ok = await run(process.execPath, [bin, 'query', '--format', 'json', 'select 42 as answer'], { env: { ...process.env, BATON_WORKSPACE: workspace } });
+    const ok = await run(
+      process.execPath,
+      [bin, 'query', '--format', 'json', 'select 42 as answer'],
+      { env: { ...process.env, BATON_WORKSPACE: workspace } },
+    );
     expect(JSON.parse(ok.stdout)).toMatchObject({ rows: [[42]], total_rows: 1 });
-    await expect(run(process.execPath, [bin, 'query', '--format', 'xml', 'select 1'])).rejects.toMatchObject({ code: 2 });
+    await expect(
+      run(process.execPath, [bin, 'query', '--format', 'xml', 'select 1']),
+    ).rejects.toMatchObject({ code: 2 });
   });
 });

@@ -16,6 +16,10 @@ export async function buildTestDemo(): Promise<string> {
   } finally {
     await warehouse.close();
   }
-  await writeWorkspaceConfig(dir, { name: 'Maison Lumière (demo)', reportingCurrency: 'EUR', locale: 'en' });
+  await writeWorkspaceConfig(dir, {
+    name: 'Maison Lumière (demo)',
+    reportingCurrency: 'EUR',
+    locale: 'en',
+  });
   return dir;
 }

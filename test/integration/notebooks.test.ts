@@ -30,18 +30,31 @@ describe('example notebooks on the demo workspace', () => {
   });
 
   it.each(files)('%s validates, runs green and renders to HTML', async (file) => {
-    const { notebook, diagnostics } = parseNotebook(await readFile(path.join(NOTEBOOKS, file), 'utf8'));
-    expect([...diagnostics, ...validateNotebook(notebook)].filter((d) => d.severity === 'error')).toEqual([]);
+    const { notebook, diagnostics } = parseNotebook(
+      await readFile(path.join(NOTEBOOKS, file), 'utf8'),
+    );
+    expect(
+      [...diagnostics, ...validateNotebook(notebook)].filter((d) => d.severity === 'error'),
+    ).toEqual([]);
 
-    const run = await new NotebookRunner(warehouse, { now: () => new Date('2026-11-27T08:00:00Z') }).run(notebook);
+    const run = await new NotebookRunner(warehouse, {
+      now: () => new Date('2026-11-27T08:00:00Z'),
+    }).run(notebook);
     const problems = [...run.outcomes].filter(([, outcome]) => outcome.status !== 'finished');
     expect(problems).toEqual([]);
     for (const cell of notebook.cells) {
       const outcome = run.outcomes.get(cell.id);
-      if (outcome?.status === 'finished' && cell.kind === 'sql') expect(outcome.result.totalRows, cell.id).toBeGreaterThan(0);
+      if (outcome?.status === 'finished' && cell.kind === 'sql')
+        expect(outcome.result.totalRows, cell.id).toBeGreaterThan(0);
     }
 
-    const html = await renderReportHtml({ notebook, run, locale: 'fr', currency: 'EUR', generatedAt: new Date('2026-11-27T08:00:00Z') });
+    const html = await renderReportHtml({
+      notebook,
+      run,
+      locale: 'fr',
+      currency: 'EUR',
+      generatedAt: new Date('2026-11-27T08:00:00Z'),
+    });
     const charts = notebook.cells.filter((cell) => cell.kind === 'chart').length;
     expect(html.match(/<svg[\s>]/g)?.length ?? 0).toBeGreaterThanOrEqual(charts);
     expect(html).toContain(notebook.frontMatter.title);
@@ -50,16 +63,19 @@ describe('example notebooks on the demo workspace', () => {
   });
 
   it('weekly CMO report compares against the previous period of the same length', async () => {
-    const { notebook } = parseNotebook(await readFile(path.join(NOTEBOOKS, 'weekly-cmo.md'), 'utf8'));
-    const run = await new NotebookRunner(warehouse).run(notebook, { inputs: { period: '2026-11-01..2026-11-14' } });
+    const { notebook } = parseNotebook(
+      await readFile(path.join(NOTEBOOKS, 'weekly-cmo.md'), 'utf8'),
+    );
+    const run = await new NotebookRunner(warehouse).run(notebook, {
+      inputs: { period: '2026-11-01..2026-11-14' },
+    });
     const periods = run.outcomes.get('periods');
-    expect(periods?.status === 'finished' && periods.result.data.map((column) => column[0])).toEqual([
-      '2026-11-01',
-      '2026-11-14',
-      '2026-10-18',
-      '2026-10-31',
-    ]);
+    expect(
+      periods?.status === 'finished' && periods.result.data.map((column) => column[0]),
+    ).toEqual(['2026-11-01', '2026-11-14', '2026-10-18', '2026-10-31']);
     const byPlatform = run.outcomes.get('by_platform');
-    expect(byPlatform?.status === 'finished' && byPlatform.result.data[0]).toEqual(expect.arrayContaining(['google_ads', 'meta', 'tiktok', 'linkedin']));
+    expect(byPlatform?.status === 'finished' && byPlatform.result.data[0]).toEqual(
+      expect.arrayContaining(['google_ads', 'meta', 'tiktok', 'linkedin']),
+    );
   });
 });

@@ -37,7 +37,10 @@ export interface GraphContext {
  * Builds the dependency graph of a notebook. Problems (an unknown name, a duplicate name, a
  * cycle, a cell that does not parse) become errors on the cells concerned, never exceptions.
  */
-export async function buildGraph(notebook: Notebook, context: GraphContext): Promise<NotebookGraph> {
+export async function buildGraph(
+  notebook: Notebook,
+  context: GraphContext,
+): Promise<NotebookGraph> {
   const nodes = new Map<string, CellNode>();
   const idByName = new Map<string, string>();
 
@@ -77,7 +80,10 @@ export async function buildGraph(notebook: Notebook, context: GraphContext): Pro
       const name = table.toLowerCase();
       const cellId = idByName.get(name);
       if (cellId === node.cell.id) {
-        node.error = dependencyError(`The cell "${table}" reads itself.`, 'Read another cell or table.');
+        node.error = dependencyError(
+          `The cell "${table}" reads itself.`,
+          'Read another cell or table.',
+        );
       } else if (cellId !== undefined) {
         if (!node.upstream.includes(cellId)) node.upstream.push(cellId);
       } else if (context.catalog.has(name)) {

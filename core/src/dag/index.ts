@@ -1,1 +1,8 @@
-export { buildGraph, asCellError, type CellNode, type CellReads, type GraphContext, type NotebookGraph } from './graph.ts';
+export {
+  buildGraph,
+  asCellError,
+  type CellNode,
+  type CellReads,
+  type GraphContext,
+  type NotebookGraph,
+} from './graph.ts';

@@ -8,7 +8,10 @@ import type { CellReads } from '../dag/graph.ts';
  * What a cell reads: for SQL, the tables DuckDB's parser finds; for the other kinds, the cells
  * their spec names (`data:` of a chart, `on:` of a check, `from:` of a recommendation).
  */
-export async function readsOf(cell: Cell, warehouse: Pick<Warehouse, 'inspect'>): Promise<CellReads> {
+export async function readsOf(
+  cell: Cell,
+  warehouse: Pick<Warehouse, 'inspect'>,
+): Promise<CellReads> {
   if (cell.kind === 'sql') {
     const { tablesRead, parameters } = await warehouse.inspect(cell.body);
     return { tables: tablesRead, parameters };
@@ -27,7 +30,9 @@ export async function readsOf(cell: Cell, warehouse: Pick<Warehouse, 'inspect'>)
     case 'recommend':
       return { tables: toList(spec.from), parameters: [] };
     case 'ask':
-      return typeof spec.sql === 'string' ? readsOf({ ...cell, kind: 'sql', body: spec.sql }, warehouse) : { tables: [], parameters: [] };
+      return typeof spec.sql === 'string'
+        ? readsOf({ ...cell, kind: 'sql', body: spec.sql }, warehouse)
+        : { tables: [], parameters: [] };
   }
 }
 

@@ -35,7 +35,8 @@ export class InputError extends BatonError {
 const UNAVAILABLE: Record<string, string> = {
   ask: 'Natural-language (ask) cells are not available yet: they arrive with the AI issue.',
   check: 'Anomaly check cells are not available yet: they arrive with the anomaly checks issue.',
-  recommend: 'Recommendation cells are not available yet: they arrive with the recommendations issue.',
+  recommend:
+    'Recommendation cells are not available yet: they arrive with the recommendations issue.',
 };
 
 /**
@@ -72,12 +73,19 @@ export class NotebookRunner {
         catalog: await this.#catalog(),
         readsOf: (cell) => readsOf(cell, this.warehouse),
       });
-      emit({ type: 'run-started', runId, cells: graph.order.map((id) => info(graph.nodes.get(id)!.cell)), params });
+      emit({
+        type: 'run-started',
+        runId,
+        cells: graph.order.map((id) => info(graph.nodes.get(id)!.cell)),
+        params,
+      });
 
       for (const id of graph.order) {
         const node = graph.nodes.get(id)!;
         const cellInfo = info(node.cell);
-        const blocker = node.upstream.find((upstream) => outcomes.get(upstream)?.status !== 'finished');
+        const blocker = node.upstream.find(
+          (upstream) => outcomes.get(upstream)?.status !== 'finished',
+        );
         if (blocker !== undefined && !node.error) {
           const blockedBy = graph.nodes.get(blocker)!.cell.name ?? blocker;
           outcomes.set(id, { status: 'blocked', blockedBy });
@@ -90,33 +98,67 @@ export class NotebookRunner {
         try {
           if (options.signal?.aborted) throw new BatonError('cancelled', 'The run was cancelled.');
           if (node.error) throw Object.assign(new Error(node.error.message), node.error);
-          outcome = await this.#runCell(node, { graph, params, keys, outcomes, session, signal: options.signal });
+          outcome = await this.#runCell(node, {
+            graph,
+            params,
+            keys,
+            outcomes,
+            session,
+            signal: options.signal,
+          });
           if (node.cell.name !== undefined && keys.has(id)) {
             const table = this.#cache.get(keys.get(id)!)!.table;
-            await session.execute(`CREATE OR REPLACE TEMP VIEW "${node.cell.name}" AS FROM ${table}`);
+            await session.execute(
+              `CREATE OR REPLACE TEMP VIEW "${node.cell.name}" AS FROM ${table}`,
+            );
             views.push(node.cell.name);
           }
         } catch (error) {
-          outcome = { status: 'failed', error: asCellError(error), durationMs: performance.now() - cellStarted };
+          outcome = {
+            status: 'failed',
+            error: asCellError(error),
+            durationMs: performance.now() - cellStarted,
+          };
         }
         outcomes.set(id, outcome);
         if (outcome.status === 'finished') {
           const { cached, durationMs, result } = outcome;
-          emit({ type: 'cell-finished', cached, durationMs, rowCount: result.rowCount, totalRows: result.totalRows, ...cellInfo });
+          emit({
+            type: 'cell-finished',
+            cached,
+            durationMs,
+            rowCount: result.rowCount,
+            totalRows: result.totalRows,
+            ...cellInfo,
+          });
         } else if (outcome.status === 'failed') {
-          emit({ type: 'cell-failed', error: outcome.error, durationMs: outcome.durationMs, ...cellInfo });
+          emit({
+            type: 'cell-failed',
+            error: outcome.error,
+            durationMs: outcome.durationMs,
+            ...cellInfo,
+          });
         }
       }
     } finally {
       // Pooled connections outlive the run: leave no cell names behind for the next notebook.
-      for (const view of views) await session.execute(`DROP VIEW IF EXISTS temp.main."${view}"`).catch(() => {});
+      for (const view of views)
+        await session.execute(`DROP VIEW IF EXISTS temp.main."${view}"`).catch(() => {});
       session.release();
     }
 
     const durationMs = performance.now() - started;
-    const count = (status: CellOutcome['status']) => [...outcomes.values()].filter((o) => o.status === status).length;
+    const count = (status: CellOutcome['status']) =>
+      [...outcomes.values()].filter((o) => o.status === status).length;
     const cached = [...outcomes.values()].filter((o) => o.status === 'finished' && o.cached).length;
-    emit({ type: 'run-finished', runId, durationMs, failed: count('failed'), blocked: count('blocked'), cached });
+    emit({
+      type: 'run-finished',
+      runId,
+      durationMs,
+      failed: count('failed'),
+      blocked: count('blocked'),
+      cached,
+    });
     return { runId, params, outcomes, durationMs };
   }
 
@@ -124,7 +166,10 @@ export class NotebookRunner {
     const { params, diagnostics } = resolveInputs(notebook.frontMatter, overrides, this.#now());
     const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
     if (errors.length > 0) {
-      throw new InputError(errors.map((error) => error.message).join('\n'), 'Fix the input values and run again.');
+      throw new InputError(
+        errors.map((error) => error.message).join('\n'),
+        'Fix the input values and run again.',
+      );
     }
     return params as Record<string, SqlValue>;
   }
@@ -164,28 +209,57 @@ export class NotebookRunner {
     if (unavailable) throw new BatonError('unavailable', unavailable);
 
     if (cell.kind === 'chart') {
-      const source = node.upstream[0] === undefined ? undefined : context.outcomes.get(node.upstream[0]);
+      const source =
+        node.upstream[0] === undefined ? undefined : context.outcomes.get(node.upstream[0]);
       if (source?.status !== 'finished') {
-        throw new BatonError('invalid', 'A chart draws the result of a cell: its `data` must name a cell of this notebook.', 'Add a sql cell that selects the rows to draw, and name it in `data`.');
+        throw new BatonError(
+          'invalid',
+          'A chart draws the result of a cell: its `data` must name a cell of this notebook.',
+          'Add a sql cell that selects the rows to draw, and name it in `data`.',
+        );
       }
       const parsed = parseCellSpec(cell);
       if (!('spec' in parsed)) throw invalidSpec(parsed.diagnostics);
       const { data: _data, ...spec } = parsed.spec as Record<string, unknown>;
       const chart = { ...spec, data: { values: rowObjects(source.result) } };
-      return { status: 'finished', result: source.result, chart, cached: source.cached, durationMs: performance.now() - started };
+      return {
+        status: 'finished',
+        result: source.result,
+        chart,
+        cached: source.cached,
+        durationMs: performance.now() - started,
+      };
     }
 
     const cellParams = bindParams(node, context.params);
-    const dataVersion = node.external.length > 0 ? await this.warehouse.dataVersion(node.external) : '';
-    const key = contentKey(cell, cellParams, node.upstream.map((id) => context.keys.get(id)!), dataVersion);
+    const dataVersion =
+      node.external.length > 0 ? await this.warehouse.dataVersion(node.external) : '';
+    const key = contentKey(
+      cell,
+      cellParams,
+      node.upstream.map((id) => context.keys.get(id)!),
+      dataVersion,
+    );
     context.keys.set(cell.id, key);
 
     const hit = this.#cache.get(key);
-    if (hit) return { status: 'finished', result: hit.result, cached: true, durationMs: performance.now() - started };
+    if (hit)
+      return {
+        status: 'finished',
+        result: hit.result,
+        cached: true,
+        durationMs: performance.now() - started,
+      };
 
     const table = `baton_cells."c_${key}"`;
-    await context.session.materialize(cell.body, table, { params: cellParams, signal: context.signal });
-    const result = await context.session.read(table, this.options.rowCap ? { rowCap: this.options.rowCap } : {});
+    await context.session.materialize(cell.body, table, {
+      params: cellParams,
+      signal: context.signal,
+    });
+    const result = await context.session.read(
+      table,
+      this.options.rowCap ? { rowCap: this.options.rowCap } : {},
+    );
     const entry: CachedResult = { key, table, result };
     await this.#cache.set(entry);
     return { status: 'finished', result, cached: false, durationMs: performance.now() - started };
@@ -197,7 +271,10 @@ function bindParams(node: CellNode, params: Record<string, SqlValue>): SqlParams
   const bound: SqlParams = {};
   for (const name of node.parameters) {
     if (!(name in params)) {
-      const declared = Object.keys(params).map((param) => `$${param}`).join(', ') || 'none';
+      const declared =
+        Object.keys(params)
+          .map((param) => `$${param}`)
+          .join(', ') || 'none';
       throw new BatonError(
         'invalid',
         `The cell uses $${name}, which is not an input of this notebook (inputs: ${declared}).`,
@@ -210,10 +287,18 @@ function bindParams(node: CellNode, params: Record<string, SqlValue>): SqlParams
 }
 
 /** A cell's cache key: its body, the values it binds, what it reads and the data it reads. */
-function contentKey(cell: Cell, params: SqlParams, upstreamKeys: string[], dataVersion: string): string {
-  const bound = Object.keys(params).sort().map((name) => [name, params[name]]);
-  const material = JSON.stringify([cell.kind, cell.body, bound, upstreamKeys, dataVersion], (_key, value) =>
-    typeof value === 'bigint' ? value.toString() : value,
+function contentKey(
+  cell: Cell,
+  params: SqlParams,
+  upstreamKeys: string[],
+  dataVersion: string,
+): string {
+  const bound = Object.keys(params)
+    .sort()
+    .map((name) => [name, params[name]]);
+  const material = JSON.stringify(
+    [cell.kind, cell.body, bound, upstreamKeys, dataVersion],
+    (_key, value) => (typeof value === 'bigint' ? value.toString() : value),
   );
   return createHash('sha256').update(material).digest('hex').slice(0, 32);
 }
@@ -230,9 +315,17 @@ function rowObjects(result: QueryResult): Record<string, SqlValue>[] {
 
 function invalidSpec(diagnostics: { message: string; line: number }[]): CellError & Error {
   const message = diagnostics.map((d) => `line ${d.line}: ${d.message}`).join('\n');
-  return Object.assign(new Error(message), { kind: 'invalid', message, hint: 'Fix the cell and run again.' });
+  return Object.assign(new Error(message), {
+    kind: 'invalid',
+    message,
+    hint: 'Fix the cell and run again.',
+  });
 }
 
 function info(cell: Cell): CellRunInfo {
-  return { cellId: cell.id, kind: cell.kind, ...(cell.name !== undefined ? { name: cell.name } : {}) };
+  return {
+    cellId: cell.id,
+    kind: cell.kind,
+    ...(cell.name !== undefined ? { name: cell.name } : {}),
+  };
 }

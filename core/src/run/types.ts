@@ -38,10 +38,23 @@ export interface CellRunInfo {
 export type RunEvent =
   | { type: 'run-started'; runId: string; cells: CellRunInfo[]; params: Record<string, unknown> }
   | ({ type: 'cell-started' } & CellRunInfo)
-  | ({ type: 'cell-finished'; cached: boolean; durationMs: number; rowCount: number; totalRows: number } & CellRunInfo)
+  | ({
+      type: 'cell-finished';
+      cached: boolean;
+      durationMs: number;
+      rowCount: number;
+      totalRows: number;
+    } & CellRunInfo)
   | ({ type: 'cell-failed'; error: CellError; durationMs: number } & CellRunInfo)
   | ({ type: 'cell-blocked'; blockedBy: string } & CellRunInfo)
-  | { type: 'run-finished'; runId: string; durationMs: number; failed: number; blocked: number; cached: number };
+  | {
+      type: 'run-finished';
+      runId: string;
+      durationMs: number;
+      failed: number;
+      blocked: number;
+      cached: number;
+    };
 
 export interface NotebookRunResult {
   runId: string;

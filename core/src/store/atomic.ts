@@ -7,7 +7,10 @@ import path from 'node:path';
  * temporary file beside it, fsync, then rename over the target.
  */
 export async function writeFileAtomic(target: string, content: string | Uint8Array): Promise<void> {
-  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temporary = path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`,
+  );
   const handle = await open(temporary, 'w');
   try {
     await handle.writeFile(content);

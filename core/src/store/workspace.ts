@@ -42,12 +42,24 @@ export function workspaceExists(dir: string): boolean {
 
 export async function readWorkspaceConfig(dir: string): Promise<WorkspaceConfig> {
   const { config } = workspacePaths(dir);
-  const defaults: WorkspaceConfig = { name: path.basename(path.resolve(dir)), reportingCurrency: 'EUR', locale: 'en' };
+  const defaults: WorkspaceConfig = {
+    name: path.basename(path.resolve(dir)),
+    reportingCurrency: 'EUR',
+    locale: 'en',
+  };
   if (!existsSync(config)) return defaults;
   try {
-    return { ...defaults, ...(JSON.parse(await readFile(config, 'utf8')) as Partial<WorkspaceConfig>) };
+    return {
+      ...defaults,
+      ...(JSON.parse(await readFile(config, 'utf8')) as Partial<WorkspaceConfig>),
+    };
   } catch (error) {
-    throw new BatonError('config', `${config} is not valid JSON: ${(error as Error).message}`, 'Fix or delete the file.', { cause: error });
+    throw new BatonError(
+      'config',
+      `${config} is not valid JSON: ${(error as Error).message}`,
+      'Fix or delete the file.',
+      { cause: error },
+    );
   }
 }
 
@@ -72,6 +84,10 @@ export async function openWorkspace(
     );
   }
   await mkdir(paths.imports, { recursive: true });
-  const warehouse = await Warehouse.open({ path: paths.database, importsDir: paths.imports, ...options });
+  const warehouse = await Warehouse.open({
+    path: paths.database,
+    importsDir: paths.imports,
+    ...options,
+  });
   return { paths, config: await readWorkspaceConfig(dir), warehouse };
 }

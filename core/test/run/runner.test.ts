@@ -13,8 +13,13 @@ let executed = 0;
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'baton-run-'));
-  const opened = await Warehouse.open({ path: path.join(dir, 'w.duckdb'), importsDir: path.join(dir, 'imports') });
-  await opened.execute(`create table sales (date date, platform varchar, spend decimal(18,2), conversions double)`);
+  const opened = await Warehouse.open({
+    path: path.join(dir, 'w.duckdb'),
+    importsDir: path.join(dir, 'imports'),
+  });
+  await opened.execute(
+    `create table sales (date date, platform varchar, spend decimal(18,2), conversions double)`,
+  );
   await opened.ingest('sales', {
     columns: ['date', 'platform', 'spend', 'conversions'],
     data: [
@@ -31,7 +36,12 @@ beforeAll(async () => {
     session: async () => {
       const pinned = await session();
       const materialize = pinned.materialize.bind(pinned);
-      return Object.assign(pinned, { materialize: (...args: Parameters<typeof materialize>) => (executed++, materialize(...args)) });
+      return Object.assign(pinned, {
+        materialize: (...args: Parameters<typeof materialize>) => (
+          executed++,
+          materialize(...args)
+        ),
+      });
     },
   });
 });
@@ -87,13 +97,26 @@ describe('NotebookRunner', () => {
     if (totals?.status !== 'finished') throw new Error('unreachable');
     expect(totals.result.data).toEqual([[410], [20]]);
     const chart = run.outcomes.get('trend');
-    expect(chart?.status === 'finished' && chart.chart).toMatchObject({ mark: 'line', data: { values: expect.arrayContaining([{ date: '2026-11-01', platform: 'meta', spend: 100, conversions: 4 }]) } });
+    expect(chart?.status === 'finished' && chart.chart).toMatchObject({
+      mark: 'line',
+      data: {
+        values: expect.arrayContaining([
+          { date: '2026-11-01', platform: 'meta', spend: 100, conversions: 4 },
+        ]),
+      },
+    });
     expect(events.map((event) => event.type)).toEqual([
       'run-started',
-      ...Array<string>(4).fill('').flatMap(() => ['cell-started', 'cell-finished']),
+      ...Array<string>(4)
+        .fill('')
+        .flatMap(() => ['cell-started', 'cell-finished']),
       'run-finished',
     ]);
-    expect(run.params).toMatchObject({ period_start: '2026-11-01', period_end: '2026-11-03', platform: 'all' });
+    expect(run.params).toMatchObject({
+      period_start: '2026-11-01',
+      period_end: '2026-11-03',
+      platform: 'all',
+    });
   });
 
   it('runs no query when nothing changed, and only the dependants of a changed input', async () => {
@@ -102,7 +125,11 @@ describe('NotebookRunner', () => {
     executed = 0;
     const again = await runner.run(notebook());
     expect(executed).toBe(0);
-    expect([...again.outcomes.values()].every((outcome) => outcome.status === 'finished' && outcome.cached)).toBe(true);
+    expect(
+      [...again.outcomes.values()].every(
+        (outcome) => outcome.status === 'finished' && outcome.cached,
+      ),
+    ).toBe(true);
 
     const changed = await runner.run(notebook(), { inputs: { platform: 'meta' } });
     expect(executed).toBe(2); // daily and totals; unrelated stays cached
@@ -122,10 +149,18 @@ describe('NotebookRunner', () => {
   });
 
   it('blocks only the dependants of a failing cell', async () => {
-    const source = NOTEBOOK.replace('sum(spend) as spend, sum(conversions) as conversions\nfrom sales', 'sum(spend) as spend, sum(conversions) as conversions, sum(missing_column) as m\nfrom sales');
+    const source = NOTEBOOK.replace(
+      'sum(spend) as spend, sum(conversions) as conversions\nfrom sales',
+      'sum(spend) as spend, sum(conversions) as conversions, sum(missing_column) as m\nfrom sales',
+    );
     const events: RunEvent[] = [];
-    const run = await new NotebookRunner(warehouse).run(notebook(source), { onEvent: (event) => events.push(event) });
-    expect(run.outcomes.get('daily')).toMatchObject({ status: 'failed', error: { message: expect.stringContaining('missing_column') } });
+    const run = await new NotebookRunner(warehouse).run(notebook(source), {
+      onEvent: (event) => events.push(event),
+    });
+    expect(run.outcomes.get('daily')).toMatchObject({
+      status: 'failed',
+      error: { message: expect.stringContaining('missing_column') },
+    });
     expect(run.outcomes.get('totals')).toEqual({ status: 'blocked', blockedBy: 'daily' });
     expect(run.outcomes.get('trend')).toEqual({ status: 'blocked', blockedBy: 'daily' });
     expect(run.outcomes.get('unrelated')).toMatchObject({ status: 'finished' });
@@ -156,16 +191,27 @@ select count(*) as n from sales
 \`\`\`
 `;
     const run = await new NotebookRunner(warehouse).run(notebook(source));
-    expect(run.outcomes.get('typo')).toMatchObject({ status: 'failed', error: { kind: 'dependency', message: expect.stringContaining('sales_typo') } });
-    expect(run.outcomes.get('writes')).toMatchObject({ status: 'failed', error: { kind: 'refused' } });
-    expect(run.outcomes.get('spikes')).toMatchObject({ status: 'failed', error: { kind: 'unavailable', message: expect.stringContaining('not available yet') } });
+    expect(run.outcomes.get('typo')).toMatchObject({
+      status: 'failed',
+      error: { kind: 'dependency', message: expect.stringContaining('sales_typo') },
+    });
+    expect(run.outcomes.get('writes')).toMatchObject({
+      status: 'failed',
+      error: { kind: 'refused' },
+    });
+    expect(run.outcomes.get('spikes')).toMatchObject({
+      status: 'failed',
+      error: { kind: 'unavailable', message: expect.stringContaining('not available yet') },
+    });
     expect(run.outcomes.get('fine')).toMatchObject({ status: 'finished' });
     const rows = await warehouse.query('select count(*) as n from sales');
     expect(rows.data[0]![0]).toBeGreaterThan(0);
   });
 
   it('refuses input values that cannot be bound, before running anything', async () => {
-    await expect(new NotebookRunner(warehouse).run(notebook(), { inputs: { platform: 'tiktok' } })).rejects.toMatchObject({ kind: 'input' });
+    await expect(
+      new NotebookRunner(warehouse).run(notebook(), { inputs: { platform: 'tiktok' } }),
+    ).rejects.toMatchObject({ kind: 'input' });
   });
 
   it('leaves no cell names behind for the next notebook on a pooled connection', async () => {
@@ -173,6 +219,9 @@ select count(*) as n from sales
     await runner.run(notebook());
     const reader = `---\ntitle: Reader\n---\n\n\`\`\`sql r\nselect * from daily\n\`\`\`\n`;
     const run = await runner.run(notebook(reader));
-    expect(run.outcomes.get('r')).toMatchObject({ status: 'failed', error: { kind: 'dependency' } });
+    expect(run.outcomes.get('r')).toMatchObject({
+      status: 'failed',
+      error: { kind: 'dependency' },
+    });
   });
 });

@@ -36,9 +36,17 @@ export const workspaceOption = {
 
 export function parseCommandArgs(command: Command, argv: string[]): ParsedArgs {
   try {
-    return parseArgs({ args: argv, options: { ...command.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    return parseArgs({
+      args: argv,
+      options: { ...command.options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (error) {
-    throw new UsageError((error as Error).message, `Run \`baton ${command.name} --help\` for its options.`);
+    throw new UsageError(
+      (error as Error).message,
+      `Run \`baton ${command.name} --help\` for its options.`,
+    );
   }
 }
 
@@ -48,7 +56,12 @@ export function stringOption(args: ParsedArgs, name: string): string | undefined
 }
 
 /** Accepts one of `allowed`, or fails with a usage error naming them. */
-export function choiceOption<T extends string>(args: ParsedArgs, name: string, allowed: readonly T[], fallback: T): T {
+export function choiceOption<T extends string>(
+  args: ParsedArgs,
+  name: string,
+  allowed: readonly T[],
+  fallback: T,
+): T {
   const value = stringOption(args, name) ?? fallback;
   if (!allowed.includes(value as T)) {
     throw new UsageError(`--${name} must be one of ${allowed.join(', ')}; got "${value}".`);
@@ -59,7 +72,8 @@ export function choiceOption<T extends string>(args: ParsedArgs, name: string, a
 export function integerOption(args: ParsedArgs, name: string): number | undefined {
   const value = stringOption(args, name);
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value)) throw new UsageError(`--${name} must be a whole number; got "${value}".`);
+  if (!/^\d+$/.test(value))
+    throw new UsageError(`--${name} must be a whole number; got "${value}".`);
   return Number(value);
 }
 
@@ -67,7 +81,11 @@ export function dateOption(args: ParsedArgs, name: string): string | undefined {
   const value = stringOption(args, name);
   if (value === undefined) return undefined;
   const date = new Date(`${value}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(value) ||
+    Number.isNaN(date.getTime()) ||
+    date.toISOString().slice(0, 10) !== value
+  ) {
     throw new UsageError(`--${name} must be a date written YYYY-MM-DD; got "${value}".`);
   }
   return value;

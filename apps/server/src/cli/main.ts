@@ -10,7 +10,13 @@ import { queryCommand } from './commands/query.ts';
 import { runCommand } from './commands/run.ts';
 import { serveCommand, startCommand } from './commands/serve.ts';
 
-export const commands: Command[] = [startCommand, demoCommand, queryCommand, runCommand, serveCommand];
+export const commands: Command[] = [
+  startCommand,
+  demoCommand,
+  queryCommand,
+  runCommand,
+  serveCommand,
+];
 
 const USAGE = `Usage: baton <command> [options]
 
@@ -46,15 +52,24 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
 
 function reportError(error: unknown, command: Command, io: CliIO): number {
   if (error instanceof BatonError) {
-    io.stderr.write(`baton ${command.name}: ${error.message}\n${error.hint ? `${error.hint}\n` : ''}`);
+    io.stderr.write(
+      `baton ${command.name}: ${error.message}\n${error.hint ? `${error.hint}\n` : ''}`,
+    );
     return error instanceof UsageError || error.kind === 'usage' || error.kind === 'input' ? 2 : 1;
   }
-  io.stderr.write(`baton ${command.name}: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  io.stderr.write(
+    `baton ${command.name}: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   return 1;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   // Under `pnpm baton`, the script runs from the repository root; INIT_CWD is where the user was.
   const cwd = process.env.INIT_CWD ?? process.cwd();
-  process.exitCode = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd });
+  process.exitCode = await main(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    cwd,
+  });
 }

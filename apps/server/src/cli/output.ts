@@ -2,10 +2,21 @@ import type { QueryResult, SqlValue } from '@baton/core/engine';
 
 /** The JSON shape of `baton query --format json`. */
 export function resultToJson(result: QueryResult): string {
-  const rows = Array.from({ length: result.rowCount }, (_, row) => result.data.map((column) => column[row] ?? null));
+  const rows = Array.from({ length: result.rowCount }, (_, row) =>
+    result.data.map((column) => column[row] ?? null),
+  );
   return JSON.stringify(
-    { columns: result.columns.map(({ name, type }) => ({ name, type })), rows, total_rows: result.totalRows },
-    (_key, value: unknown) => (typeof value === 'bigint' ? (Number.isSafeInteger(Number(value)) ? Number(value) : value.toString()) : value),
+    {
+      columns: result.columns.map(({ name, type }) => ({ name, type })),
+      rows,
+      total_rows: result.totalRows,
+    },
+    (_key, value: unknown) =>
+      typeof value === 'bigint'
+        ? Number.isSafeInteger(Number(value))
+          ? Number(value)
+          : value.toString()
+        : value,
   );
 }
 
@@ -13,7 +24,11 @@ export function resultToJson(result: QueryResult): string {
 export function resultToCsv(result: QueryResult): string {
   const lines = [result.columns.map((column) => csvField(column.name)).join(',')];
   for (let row = 0; row < result.rowCount; row++) {
-    lines.push(result.data.map((column) => csvField(column[row] == null ? '' : display(column[row]!))).join(','));
+    lines.push(
+      result.data
+        .map((column) => csvField(column[row] == null ? '' : display(column[row]!)))
+        .join(','),
+    );
   }
   return `${lines.join('\r\n')}\r\n`;
 }
@@ -21,15 +36,30 @@ export function resultToCsv(result: QueryResult): string {
 /** A plain-text table for a terminal, numbers right-aligned, with a row count footer. */
 export function resultToTable(result: QueryResult, maxWidth = 40): string {
   const headers = result.columns.map((column) => column.name);
-  const numeric = result.columns.map((column) => /INT|DECIMAL|DOUBLE|FLOAT|REAL|NUMERIC|HUGEINT/.test(column.type));
+  const numeric = result.columns.map((column) =>
+    /INT|DECIMAL|DOUBLE|FLOAT|REAL|NUMERIC|HUGEINT/.test(column.type),
+  );
   const cells = Array.from({ length: result.rowCount }, (_, row) =>
     result.data.map((column) => truncate(display(column[row] ?? null), maxWidth)),
   );
-  const widths = headers.map((header, index) => Math.max(header.length, ...cells.map((row) => row[index]!.length)));
+  const widths = headers.map((header, index) =>
+    Math.max(header.length, ...cells.map((row) => row[index]!.length)),
+  );
   const format = (values: string[]) =>
-    values.map((value, index) => (numeric[index] ? value.padStart(widths[index]!) : value.padEnd(widths[index]!))).join('  ').trimEnd();
-  const lines = [format(headers), widths.map((width) => '-'.repeat(width)).join('  '), ...cells.map(format)];
-  const shown = result.truncated ? `${result.rowCount} of ${result.totalRows} rows (capped)` : `${result.totalRows} row${result.totalRows === 1 ? '' : 's'}`;
+    values
+      .map((value, index) =>
+        numeric[index] ? value.padStart(widths[index]!) : value.padEnd(widths[index]!),
+      )
+      .join('  ')
+      .trimEnd();
+  const lines = [
+    format(headers),
+    widths.map((width) => '-'.repeat(width)).join('  '),
+    ...cells.map(format),
+  ];
+  const shown = result.truncated
+    ? `${result.rowCount} of ${result.totalRows} rows (capped)`
+    : `${result.totalRows} row${result.totalRows === 1 ? '' : 's'}`;
   return `${lines.join('\n')}\n(${shown})\n`;
 }
 

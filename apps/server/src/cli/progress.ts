@@ -12,7 +12,10 @@ export interface ProgressUpdate {
  * Progress for long steps on stderr: a redrawn bar on a terminal, one plain line per step
  * (and per quarter of it) otherwise, so logs stay readable in CI.
  */
-export function createProgress(io: CliIO): { update(update: ProgressUpdate): void; done(message: string): void } {
+export function createProgress(io: CliIO): {
+  update(update: ProgressUpdate): void;
+  done(message: string): void;
+} {
   const stream = io.stderr;
   const started = performance.now();
   let lastStep = '';
@@ -26,7 +29,9 @@ export function createProgress(io: CliIO): { update(update: ProgressUpdate): voi
         if (step === lastStep && quarter === lastQuarter) return;
         lastStep = step;
         lastQuarter = quarter;
-        stream.write(`${step}: ${total ? `${Math.round((100 * done) / total)}%` : done.toLocaleString('en')} (${elapsed()})\n`);
+        stream.write(
+          `${step}: ${total ? `${Math.round((100 * done) / total)}%` : done.toLocaleString('en')} (${elapsed()})\n`,
+        );
       },
       done: (message) => stream.write(`${message} (${elapsed()})\n`),
     };

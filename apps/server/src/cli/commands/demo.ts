@@ -1,6 +1,11 @@
 import { rm } from 'node:fs/promises';
 import { buildDemoWorkspace } from '@baton/core/model';
-import { openWorkspace, workspaceExists, workspacePaths, writeWorkspaceConfig } from '@baton/core/store';
+import {
+  openWorkspace,
+  workspaceExists,
+  workspacePaths,
+  writeWorkspaceConfig,
+} from '@baton/core/store';
 import { dateOption, integerOption, workspaceOption, type CliIO, type Command } from '../args.ts';
 import { createProgress } from '../progress.ts';
 import { workspaceDir } from '../workspace.ts';
@@ -23,7 +28,11 @@ Replaces the workspace's database if one exists.`,
 };
 
 /** Builds the demo into `dir`, replacing any database there. Shared with `baton start`. */
-export async function buildDemo(dir: string, { seed, end }: { seed: number; end: string }, io: CliIO): Promise<void> {
+export async function buildDemo(
+  dir: string,
+  { seed, end }: { seed: number; end: string },
+  io: CliIO,
+): Promise<void> {
   const paths = workspacePaths(dir);
   if (workspaceExists(dir)) {
     await rm(paths.database, { force: true });
@@ -36,7 +45,11 @@ export async function buildDemo(dir: string, { seed, end }: { seed: number; end:
   } finally {
     await warehouse.close();
   }
-  await writeWorkspaceConfig(dir, { name: 'Maison Lumière (demo)', reportingCurrency: 'EUR', locale: 'en' });
+  await writeWorkspaceConfig(dir, {
+    name: 'Maison Lumière (demo)',
+    reportingCurrency: 'EUR',
+    locale: 'en',
+  });
   progress.done(`Demo workspace ready in ${paths.dir} (seed ${seed}, data up to ${end})`);
 }
 

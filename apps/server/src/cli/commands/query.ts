@@ -12,16 +12,28 @@ export const queryCommand: Command = {
 
   --format   table (default), json ({"columns":[{"name","type"}],"rows":[[...]],"total_rows":N}) or csv
   --limit    rows to print at most (default 10000); total_rows still counts them all`,
-  options: { ...workspaceOption, format: { type: 'string', short: 'f' }, limit: { type: 'string' } },
+  options: {
+    ...workspaceOption,
+    format: { type: 'string', short: 'f' },
+    limit: { type: 'string' },
+  },
   async run(args, io) {
     const sql = args.positionals.join(' ').trim();
-    if (!sql) throw new UsageError('Give the SQL to run, in quotes.', 'Example: baton query "select * from campaign_daily limit 5"');
+    if (!sql)
+      throw new UsageError(
+        'Give the SQL to run, in quotes.',
+        'Example: baton query "select * from campaign_daily limit 5"',
+      );
     const format = choiceOption(args, 'format', FORMATS, 'table');
     const rowCap = integerOption(args, 'limit');
     const { warehouse } = await openWorkspace(workspaceDir(args, io));
     try {
       const result = await warehouse.query(sql, rowCap === undefined ? {} : { rowCap });
-      const render = { table: resultToTable, json: (r: typeof result) => `${resultToJson(r)}\n`, csv: resultToCsv }[format];
+      const render = {
+        table: resultToTable,
+        json: (r: typeof result) => `${resultToJson(r)}\n`,
+        csv: resultToCsv,
+      }[format];
       io.stdout.write(render(result));
       return 0;
     } finally {

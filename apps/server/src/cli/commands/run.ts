@@ -4,7 +4,14 @@ import { parseNotebook, validateNotebook, type Notebook } from '@baton/core/note
 import { renderReportHtml } from '@baton/core/report';
 import { NotebookRunner, type NotebookRunResult, type RunEvent } from '@baton/core/run';
 import { openWorkspace } from '@baton/core/store';
-import { choiceOption, stringOption, UsageError, workspaceOption, type CliIO, type Command } from '../args.ts';
+import {
+  choiceOption,
+  stringOption,
+  UsageError,
+  workspaceOption,
+  type CliIO,
+  type Command,
+} from '../args.ts';
 import { resultToJson, resultToTable } from '../output.ts';
 import { workspaceDir } from '../workspace.ts';
 
@@ -28,7 +35,11 @@ export const runCommand: Command = {
   },
   async run(args, io) {
     const [file, ...extra] = args.positionals;
-    if (!file || extra.length > 0) throw new UsageError('Give exactly one notebook file to run.', 'Example: baton run notebooks/weekly-cmo.md');
+    if (!file || extra.length > 0)
+      throw new UsageError(
+        'Give exactly one notebook file to run.',
+        'Example: baton run notebooks/weekly-cmo.md',
+      );
     const format = choiceOption(args, 'format', FORMATS, 'text');
     const inputs = parseInputs(args.values.input);
     const notebookPath = path.resolve(io.cwd, file);
@@ -37,7 +48,10 @@ export const runCommand: Command = {
     const { warehouse, config } = await openWorkspace(workspaceDir(args, io));
     try {
       const runner = new NotebookRunner(warehouse);
-      const run = await runner.run(notebook, { inputs, onEvent: (event) => reportEvent(event, io) });
+      const run = await runner.run(notebook, {
+        inputs,
+        onEvent: (event) => reportEvent(event, io),
+      });
       const output = await renderRun(format, notebook, run, {
         locale: choiceOption(args, 'locale', ['en', 'fr'] as const, config.locale),
         currency: config.reportingCurrency,
@@ -61,7 +75,11 @@ function parseInputs(values: unknown): Record<string, string> {
   const inputs: Record<string, string> = {};
   for (const pair of (values as string[] | undefined) ?? []) {
     const match = /^([a-z_][a-z0-9_]*)=(.*)$/.exec(pair);
-    if (!match) throw new UsageError(`--input takes name=value; got "${pair}".`, 'Example: --input period=last_7_days');
+    if (!match)
+      throw new UsageError(
+        `--input takes name=value; got "${pair}".`,
+        'Example: --input period=last_7_days',
+      );
     inputs[match[1]!] = match[2]!;
   }
   return inputs;
@@ -72,33 +90,51 @@ async function loadNotebook(file: string, io: CliIO): Promise<Notebook> {
   try {
     source = await readFile(file, 'utf8');
   } catch {
-    throw new UsageError(`Cannot read the notebook ${file}.`, 'Check the path; notebooks are Markdown files such as notebooks/weekly-cmo.md.');
+    throw new UsageError(
+      `Cannot read the notebook ${file}.`,
+      'Check the path; notebooks are Markdown files such as notebooks/weekly-cmo.md.',
+    );
   }
   const { notebook, diagnostics } = parseNotebook(source);
   const problems = [...diagnostics, ...validateNotebook(notebook)];
   for (const problem of problems) {
-    io.stderr.write(`${path.basename(file)}:${problem.line}: ${problem.severity}: ${problem.message}\n`);
+    io.stderr.write(
+      `${path.basename(file)}:${problem.line}: ${problem.severity}: ${problem.message}\n`,
+    );
   }
   // Problems tied to a cell show on that cell when it runs; anything else stops the run.
-  const fatal = problems.filter((problem) => problem.severity === 'error' && problem.cellId === undefined);
-  if (fatal.length > 0) throw new UsageError(`${path.basename(file)} has ${fatal.length} error(s) outside its cells.`, 'Fix them and run again.');
+  const fatal = problems.filter(
+    (problem) => problem.severity === 'error' && problem.cellId === undefined,
+  );
+  if (fatal.length > 0)
+    throw new UsageError(
+      `${path.basename(file)} has ${fatal.length} error(s) outside its cells.`,
+      'Fix them and run again.',
+    );
   return notebook;
 }
 
 function reportEvent(event: RunEvent, io: CliIO): void {
-  const label = (event: { name?: string; cellId: string; kind: string }) => `${event.kind} ${event.name ?? event.cellId}`;
+  const label = (event: { name?: string; cellId: string; kind: string }) =>
+    `${event.kind} ${event.name ?? event.cellId}`;
   switch (event.type) {
     case 'cell-finished':
-      io.stderr.write(`  ok       ${label(event)}  ${event.totalRows} rows  ${event.cached ? 'cached' : `${Math.round(event.durationMs)} ms`}\n`);
+      io.stderr.write(
+        `  ok       ${label(event)}  ${event.totalRows} rows  ${event.cached ? 'cached' : `${Math.round(event.durationMs)} ms`}\n`,
+      );
       break;
     case 'cell-failed':
-      io.stderr.write(`  failed   ${label(event)}: ${event.error.message}${event.error.hint ? `\n           ${event.error.hint}` : ''}\n`);
+      io.stderr.write(
+        `  failed   ${label(event)}: ${event.error.message}${event.error.hint ? `\n           ${event.error.hint}` : ''}\n`,
+      );
       break;
     case 'cell-blocked':
       io.stderr.write(`  blocked  ${label(event)}: blocked by ${event.blockedBy}\n`);
       break;
     case 'run-finished':
-      io.stderr.write(`Ran in ${Math.round(event.durationMs)} ms: ${event.failed} failed, ${event.blocked} blocked, ${event.cached} cached\n`);
+      io.stderr.write(
+        `Ran in ${Math.round(event.durationMs)} ms: ${event.failed} failed, ${event.blocked} blocked, ${event.cached} cached\n`,
+      );
       break;
   }
 }
@@ -109,13 +145,24 @@ async function renderRun(
   run: NotebookRunResult,
   { locale, currency }: { locale: 'en' | 'fr'; currency: string },
 ): Promise<string> {
-  if (format === 'html') return renderReportHtml({ notebook, run, locale, currency, generatedAt: new Date() });
+  if (format === 'html')
+    return renderReportHtml({ notebook, run, locale, currency, generatedAt: new Date() });
   if (format === 'json') {
     const cells = notebook.cells.map((cell) => {
       const outcome = run.outcomes.get(cell.id);
-      const base = { id: cell.id, name: cell.name ?? null, kind: cell.kind, status: outcome?.status ?? 'skipped' };
+      const base = {
+        id: cell.id,
+        name: cell.name ?? null,
+        kind: cell.kind,
+        status: outcome?.status ?? 'skipped',
+      };
       if (outcome?.status === 'finished') {
-        return { ...base, cached: outcome.cached, result: JSON.parse(resultToJson(outcome.result)) as unknown, ...(outcome.chart ? { chart: outcome.chart } : {}) };
+        return {
+          ...base,
+          cached: outcome.cached,
+          result: JSON.parse(resultToJson(outcome.result)) as unknown,
+          ...(outcome.chart ? { chart: outcome.chart } : {}),
+        };
       }
       if (outcome?.status === 'failed') return { ...base, error: outcome.error };
       if (outcome?.status === 'blocked') return { ...base, blocked_by: outcome.blockedBy };
@@ -126,7 +173,8 @@ async function renderRun(
   const sections = notebook.cells.map((cell) => {
     const outcome = run.outcomes.get(cell.id);
     const heading = `## ${cell.kind} ${cell.name ?? cell.id}`;
-    if (outcome?.status === 'finished') return `${heading}\n${outcome.chart ? `(chart of ${outcome.result.totalRows} rows)\n` : resultToTable(outcome.result)}`;
+    if (outcome?.status === 'finished')
+      return `${heading}\n${outcome.chart ? `(chart of ${outcome.result.totalRows} rows)\n` : resultToTable(outcome.result)}`;
     if (outcome?.status === 'failed') return `${heading}\nerror: ${outcome.error.message}\n`;
     if (outcome?.status === 'blocked') return `${heading}\nblocked by ${outcome.blockedBy}\n`;
     return `${heading}\n(not run)\n`;

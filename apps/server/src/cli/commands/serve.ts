@@ -3,7 +3,15 @@ import { fileURLToPath } from 'node:url';
 import { readWorkspaceConfig, workspaceExists, workspacePaths } from '@baton/core/store';
 import { createApp } from '../../app.ts';
 import { startServer } from '../../main.ts';
-import { integerOption, stringOption, UsageError, workspaceOption, type CliIO, type Command, type ParsedArgs } from '../args.ts';
+import {
+  integerOption,
+  stringOption,
+  UsageError,
+  workspaceOption,
+  type CliIO,
+  type Command,
+  type ParsedArgs,
+} from '../args.ts';
 import { workspaceDir } from '../workspace.ts';
 import { buildDemo } from './demo.ts';
 
@@ -20,7 +28,10 @@ export const serveCommand: Command = {
   async run(args, io) {
     const dir = workspaceDir(args, io);
     if (!workspaceExists(dir)) {
-      throw new UsageError(`No workspace at ${dir}.`, 'Build the demo with `baton demo`, or start with `baton start`, which builds it on first start.');
+      throw new UsageError(
+        `No workspace at ${dir}.`,
+        'Build the demo with `baton demo`, or start with `baton start`, which builds it on first start.',
+      );
     }
     return serve(dir, args, io);
   },
@@ -37,7 +48,11 @@ Builds the demo workspace if the folder has none, then serves it (see baton serv
     const dir = workspaceDir(args, io);
     if (!workspaceExists(dir)) {
       io.stderr.write(`No workspace at ${dir} yet: building the demo workspace.\n`);
-      await buildDemo(dir, { seed: 42, end: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10) }, io);
+      await buildDemo(
+        dir,
+        { seed: 42, end: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10) },
+        io,
+      );
     }
     return serve(dir, args, io);
   },
@@ -45,8 +60,15 @@ Builds the demo workspace if the folder has none, then serves it (see baton serv
 
 async function serve(dir: string, args: ParsedArgs, io: CliIO): Promise<number> {
   const config = await readWorkspaceConfig(dir);
-  const app = createApp({ workspace: { dir: workspacePaths(dir).dir, name: config.name }, ...(existsSync(WEB_ROOT) ? { webRoot: WEB_ROOT } : {}) });
-  const server = await startServer({ app, port: integerOption(args, 'port') ?? 4321, host: stringOption(args, 'host') ?? '127.0.0.1' });
+  const app = createApp({
+    workspace: { dir: workspacePaths(dir).dir, name: config.name },
+    ...(existsSync(WEB_ROOT) ? { webRoot: WEB_ROOT } : {}),
+  });
+  const server = await startServer({
+    app,
+    port: integerOption(args, 'port') ?? 4321,
+    host: stringOption(args, 'host') ?? '127.0.0.1',
+  });
   io.stdout.write(`Baton is running on ${config.name}: ${server.url}\n(Ctrl+C to stop)\n`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

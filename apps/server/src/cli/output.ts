@@ -40,7 +40,7 @@ export function resultToTable(result: QueryResult, maxWidth = 40): string {
     /INT|DECIMAL|DOUBLE|FLOAT|REAL|NUMERIC|HUGEINT/.test(column.type),
   );
   const cells = Array.from({ length: result.rowCount }, (_, row) =>
-    result.data.map((column) => truncate(display(column[row] ?? null), maxWidth)),
+    result.data.map((column) => truncate(display(column[row] ?? null, true), maxWidth)),
   );
   const widths = headers.map((header, index) =>
     Math.max(header.length, ...cells.map((row) => row[index]!.length)),
@@ -63,10 +63,14 @@ export function resultToTable(result: QueryResult, maxWidth = 40): string {
   return `${lines.join('\n')}\n(${shown})\n`;
 }
 
-function display(value: SqlValue): string {
+function display(value: SqlValue, round = false): string {
   if (value === null) return 'NULL';
+  // Terminal tables round floats for reading; json and csv keep every digit.
+  if (round && typeof value === 'number' && !Number.isInteger(value)) {
+    return String(Number(value.toPrecision(6)));
+  }
   if (value instanceof Date) return value.toISOString();
-  if (Array.isArray(value)) return `[${value.map(display).join(', ')}]`;
+  if (Array.isArray(value)) return `[${value.map((item) => display(item, round)).join(', ')}]`;
   return String(value);
 }
 

@@ -13,7 +13,8 @@ import {
   DuckDBTypeId,
   ENUM,
   jsToDuckDBValue,
-  TIMESTAMP_MS,
+  TIMESTAMP,
+  TIMESTAMPTZ,
   VARCHAR,
   type DuckDBType,
 } from '@duckdb/node-api';
@@ -79,8 +80,11 @@ export function encodeColumn(
       const days = dates(values);
       if (days) return days;
     }
-    if (TIMESTAMP_TYPES.has(id) && kinds.date === kinds.valid)
-      return timestamps(values as readonly (Date | null)[]);
+    if (TIMESTAMP_TYPES.has(id) && kinds.date === kinds.valid) {
+      const zoned = id === DuckDBTypeId.TIMESTAMP_TZ;
+      const micros = timestamps(values as readonly (Date | null)[], zoned);
+      if (micros) return micros;
+    }
     // Anything else that is plain text or numbers: DuckDB parses the text, as it does a CSV field.
     return strings(values.map(toText), id === DuckDBTypeId.VARCHAR);
   }
@@ -245,20 +249,30 @@ function dates(values: Values): ColumnEncoder | undefined {
   return fixedWidth(DATE, data, validity(values));
 }
 
-/** Milliseconds since the epoch as int64, written as two 32-bit halves to avoid a BigInt per value. */
-function timestamps(values: readonly (Date | null)[]): ColumnEncoder {
+/** Dates whose microseconds since the epoch are exact in a double (years ~1685 to ~2255). */
+const MAX_TIMESTAMP_MS = Math.floor(Number.MAX_SAFE_INTEGER / 1000);
+
+/**
+ * Microseconds since the epoch as int64, written as two 32-bit halves to avoid a BigInt per
+ * value. A TIMESTAMPTZ column gets a TIMESTAMPTZ carrier: a plain TIMESTAMP carrier would be
+ * cast through the session's time zone. Undefined when a Date is out of range.
+ */
+function timestamps(values: readonly (Date | null)[], zoned: boolean): ColumnEncoder | undefined {
   const words = new Uint32Array(values.length * 2);
   const signed = new Int32Array(words.buffer);
   const present: (number | null)[] = new Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const ms = values[i]?.getTime() ?? NaN;
     present[i] = Number.isNaN(ms) ? null : ms; // an invalid Date is stored as NULL
-    if (present[i] === null) continue;
-    const high = Math.floor(ms / TWO_POW_32);
-    words[2 * i] = ms - high * TWO_POW_32; // little-endian: low word first
+    if (Number.isNaN(ms)) continue;
+    if (Math.abs(ms) > MAX_TIMESTAMP_MS) return undefined;
+    const micros = ms * 1000;
+    const high = Math.floor(micros / TWO_POW_32);
+    words[2 * i] = micros - high * TWO_POW_32; // little-endian: low word first
     signed[2 * i + 1] = high;
   }
-  return fixedWidth(TIMESTAMP_MS, new BigInt64Array(words.buffer), validity(present));
+  const data = new BigInt64Array(words.buffer);
+  return fixedWidth(zoned ? TIMESTAMPTZ : TIMESTAMP, data, validity(present));
 }
 
 function toText(value: SqlValue | undefined): string | null {

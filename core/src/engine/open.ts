@@ -14,6 +14,8 @@ import type { WarehouseOptions } from './types.ts';
 
 /** Where the notebook runner keeps cell results: in memory, gone when the process ends. */
 export const CELLS_CATALOG = 'baton_cells';
+/** Where `ingest` stages rows in memory before moving them in one INSERT (see ingest.ts). */
+export const STAGING = { catalog: CELLS_CATALOG, schema: '_ingest' } as const;
 
 /** WarehouseOptions with every default filled in and every path absolute. */
 export interface ResolvedOptions {
@@ -95,6 +97,7 @@ export async function openHardened(
 export function hardeningStatements(options: ResolvedOptions): string[] {
   return [
     `ATTACH IF NOT EXISTS ':memory:' AS ${CELLS_CATALOG}`,
+    `CREATE SCHEMA IF NOT EXISTS ${CELLS_CATALOG}.${STAGING.schema}`,
     'CREATE SCHEMA IF NOT EXISTS _baton',
     `CREATE TABLE IF NOT EXISTS _baton.table_versions (
       table_name VARCHAR PRIMARY KEY, -- versionKey(): schema.name in this database

@@ -7,7 +7,7 @@ import { QueryError } from './errors.ts';
 import { interruptible, readCapped } from './execute.ts';
 import { duckdbMessage, userSqlError } from './failures.ts';
 import type { SqlGuard } from './guard.ts';
-import { appendBatches, type BatchSource } from './ingest.ts';
+import { appendBatches, ingestAtomically, type BatchSource } from './ingest.ts';
 import { CatalogListing, quoteIdentifier, splitName, versionKey, type Relation } from './names.ts';
 import type { ResolvedOptions } from './open.ts';
 import { bindParams } from './params.ts';
@@ -147,16 +147,11 @@ export async function ingestBatches(
 ): Promise<{ rows: number }> {
   const listing = await CatalogListing.load(connection);
   const relation = await resolveTable(connection, table, listing);
-  if (ownTransaction) await connection.run('BEGIN TRANSACTION');
-  try {
-    const rows = await appendBatches(connection, relation, batches);
-    await bumpVersion(connection, versionKey(relation, listing.defaultCatalog));
-    if (ownTransaction) await connection.run('COMMIT');
-    return { rows };
-  } catch (error) {
-    if (ownTransaction) await connection.run('ROLLBACK').catch(() => {}); // the error below says why
-    throw error;
-  }
+  const bump = () => bumpVersion(connection, versionKey(relation, listing.defaultCatalog));
+  if (ownTransaction) return { rows: await ingestAtomically(connection, relation, batches, bump) };
+  const rows = await appendBatches(connection, relation, batches);
+  await bump();
+  return { rows };
 }
 
 export async function bumpTableVersion(connection: DuckDBConnection, table: string): Promise<void> {

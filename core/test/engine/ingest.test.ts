@@ -166,6 +166,82 @@ describe('ingest', () => {
     expect(await readBack('raw_demo."Campaign Days"')).toEqual([['2026-11-01'], [1.5]]);
   });
 
+  it('moves rows past the in-memory staging limit straight to the table, in the same transaction', async () => {
+    await workspace.warehouse.execute('create table wide_load (n integer, label varchar)');
+    const page = (start: number, count: number): ColumnarBatch => ({
+      columns: ['n', 'label'],
+      data: [
+        Array.from({ length: count }, (_, i) => start + i),
+        Array.from({ length: count }, (_, i) => `l${(start + i) % 5}`),
+      ],
+    });
+    const pages = [page(0, 1_000_000), page(1_000_000, 1_000_000), page(2_000_000, 500_000)];
+    expect(await workspace.warehouse.ingest('wide_load', pages)).toEqual({ rows: 2_500_000 });
+    const { data } = await workspace.warehouse.query(
+      'select count(*), min(n), max(n), count(distinct label) from wide_load',
+    );
+    expect(data).toEqual([[2_500_000], [0], [2_499_999], [5]]);
+    // Insertion order is kept across the staged and the direct part.
+    const ordered = await workspace.warehouse.query(
+      'select n from wide_load limit 3 offset 1999999',
+    );
+    expect(ordered.data).toEqual([[1_999_999, 2_000_000, 2_000_001]]);
+
+    // A failure after the staged rows were moved still undoes everything.
+    const bad = { columns: ['n'], data: [['not a number']] };
+    await expect(
+      workspace.warehouse.ingest('wide_load', [page(0, 1_000_000), page(0, 1_000_000), bad]),
+    ).rejects.toBeInstanceOf(IngestError);
+    expect((await workspace.warehouse.query('select count(*) from wide_load')).data).toEqual([
+      [2_500_000],
+    ]);
+    const staging = await workspace.warehouse.query(
+      `select count(*) from information_schema.tables where table_catalog = 'baton_cells' and table_schema = '_ingest'`,
+    );
+    expect(staging.data).toEqual([[0]]);
+  });
+
+  it("appends in a session's own transaction", async () => {
+    await workspace.warehouse.execute('create table windowed (day date, spend double)');
+    await workspace.warehouse.ingest('windowed', {
+      columns: ['day', 'spend'],
+      data: [
+        ['2026-11-01', '2026-11-02'],
+        [1, 2],
+      ],
+    });
+    const session = await workspace.warehouse.session();
+    try {
+      // Replace the lookback window atomically, as the sync host does.
+      await session.execute('begin transaction');
+      await session.execute('delete from windowed where day >= $since', { since: '2026-11-02' });
+      expect(
+        await session.ingest('windowed', {
+          columns: ['day', 'spend'],
+          data: [
+            ['2026-11-02', '2026-11-03'],
+            [20, 30],
+          ],
+        }),
+      ).toEqual({ rows: 2 });
+      await session.execute('rollback');
+      expect((await session.query('select sum(spend) from windowed')).data).toEqual([[3]]);
+      await session.execute('begin transaction');
+      await session.execute('delete from windowed where day >= $since', { since: '2026-11-02' });
+      await session.ingest('windowed', {
+        columns: ['day', 'spend'],
+        data: [
+          ['2026-11-02', '2026-11-03'],
+          [20, 30],
+        ],
+      });
+      await session.execute('commit');
+      expect((await session.query('select sum(spend) from windowed')).data).toEqual([[51]]);
+    } finally {
+      session.release();
+    }
+  });
+
   describe('refuses a bad batch and appends nothing', () => {
     beforeAll(() => workspace.warehouse.execute('create table strict (n integer, day date)'));
 
@@ -205,6 +281,18 @@ describe('ingest', () => {
       expect(error).toBeInstanceOf(IngestError);
       expect((error as IngestError).message).toMatch(message);
       expect((await workspace.warehouse.query('select count(*) as n from strict')).data).toEqual([
+        [0],
+      ]);
+    });
+
+    it('a NULL in a NOT NULL column (checked when the staged rows reach the table)', async () => {
+      await workspace.warehouse.execute('create table required (n integer not null)');
+      const error = await workspace.warehouse
+        .ingest('required', { columns: ['n'], data: [[1, null]] })
+        .catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(IngestError);
+      expect((error as IngestError).message).toMatch(/NOT NULL constraint/);
+      expect((await workspace.warehouse.query('select count(*) from required')).data).toEqual([
         [0],
       ]);
     });

@@ -24,7 +24,7 @@ export async function openWorkspace(
     importsDir,
     ...options,
   });
-  return {
+  const workspace: TestWorkspace = {
     dir,
     importsDir,
     warehouse,
@@ -34,10 +34,12 @@ export async function openWorkspace(
       return file;
     },
     async dispose() {
-      await this.warehouse.close();
+      // The test may have reopened the warehouse: close the current one.
+      await workspace.warehouse.close();
       await rm(dir, { recursive: true, force: true });
     },
   };
+  return workspace;
 }
 
 /** The engine still answers an ordinary query (after a refusal, a timeout, ...). */

@@ -24,8 +24,10 @@ export interface ColumnInfo {
 
 /**
  * A columnar result: `columns[i]` describes `data[i]`, an array of `rowCount` values.
- * Values are JS-friendly: BIGINT that fits in 2^53 becomes number, DECIMAL becomes number,
- * DATE becomes an ISO `YYYY-MM-DD` string, TIMESTAMP an ISO string, LIST an array.
+ * Values are JS-friendly: BIGINT/HUGEINT that fits in 2^53 becomes number (else bigint), DECIMAL
+ * becomes number, DATE an ISO `YYYY-MM-DD` string, TIMESTAMP an ISO `YYYY-MM-DDTHH:MM:SS.sss`
+ * string (with a `Z` for TIMESTAMPTZ), LIST/ARRAY an array, STRUCT/MAP/UNION JSON text, other
+ * types (TIME, INTERVAL, UUID, BLOB) as DuckDB prints them.
  */
 export interface QueryResult {
   columns: ColumnInfo[];
@@ -61,9 +63,14 @@ export interface WarehouseOptions {
   connections?: number;
 }
 
-/** A batch of rows to ingest, column by column (what connectors yield, after the host maps it). */
+/**
+ * A batch of rows to ingest, column by column (what connectors yield, after the host maps it;
+ * `rowsToBatch` turns row objects into one). Values meet the table's column types as in a CSV
+ * import: numbers or bigints for numeric columns, `YYYY-MM-DD` strings or Dates for DATE, Dates
+ * for TIMESTAMP, arrays for LIST; text is parsed by DuckDB (`'12.50'` into a DECIMAL is exact).
+ */
 export interface ColumnarBatch {
-  /** Column names, in the target table's order or a subset of it. */
+  /** Column names (case-insensitive), in any order; table columns left out are NULL. */
   columns: string[];
   /** One array per column, all of the same length. */
   data: SqlValue[][];

@@ -67,76 +67,40 @@ export function encodeColumn(
   rowCount: number,
 ): ColumnEncoder {
   if (values === undefined) return allNull(rowCount);
-  const kinds = scan(values);
   const id = target.typeId;
-  if (kinds.other === 0) {
-    if (id === DuckDBTypeId.VARCHAR && kinds.string === kinds.valid)
-      return strings(values as readonly (string | null)[], true);
-    if (NUMERIC_TYPES.has(id) && kinds.number === kinds.valid) return doubles(values);
-    if (INTEGER_TYPES.has(id) && kinds.number + kinds.bigint === kinds.valid && allInt64(values))
-      return bigints(values);
-    if (id === DuckDBTypeId.BOOLEAN && kinds.boolean === kinds.valid) return booleans(values);
-    if (id === DuckDBTypeId.DATE && kinds.string + kinds.date === kinds.valid) {
-      const days = dates(values);
-      if (days) return days;
-    }
-    if (TIMESTAMP_TYPES.has(id) && kinds.date === kinds.valid) {
-      const zoned = id === DuckDBTypeId.TIMESTAMP_TZ;
-      const micros = timestamps(values as readonly (Date | null)[], zoned);
-      if (micros) return micros;
-    }
-    // Anything else that is plain text or numbers: DuckDB parses the text, as it does a CSV field.
-    return strings(values.map(toText), id === DuckDBTypeId.VARCHAR);
-  }
+  // Each typed encoder gives up (undefined) at the first value it cannot carry.
+  const typed =
+    id === DuckDBTypeId.VARCHAR
+      ? dictionaryEncode(values)
+      : NUMERIC_TYPES.has(id)
+        ? (doubles(values) ?? (INTEGER_TYPES.has(id) ? bigints(values) : undefined))
+        : id === DuckDBTypeId.BOOLEAN
+          ? booleans(values)
+          : id === DuckDBTypeId.DATE
+            ? dates(values)
+            : TIMESTAMP_TYPES.has(id)
+              ? timestamps(values, id === DuckDBTypeId.TIMESTAMP_TZ)
+              : undefined;
+  if (typed) return typed;
+  // Other scalars go in as text, which DuckDB parses as it does a CSV field.
+  if (values.every(isScalar)) return strings(values.map(toText));
   return generic(target, values);
 }
 
-interface Kinds {
-  valid: number;
-  number: number;
-  bigint: number;
-  string: number;
-  boolean: number;
-  date: number;
-  other: number;
+function isScalar(value: SqlValue | undefined): boolean {
+  return value == null || typeof value !== 'object' || value instanceof Date;
 }
 
-function scan(values: Values): Kinds {
-  const kinds: Kinds = { valid: 0, number: 0, bigint: 0, string: 0, boolean: 0, date: 0, other: 0 };
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i];
-    if (value == null) continue;
-    kinds.valid++;
-    switch (typeof value) {
-      case 'number':
-        kinds.number++;
-        break;
-      case 'string':
-        kinds.string++;
-        break;
-      case 'bigint':
-        kinds.bigint++;
-        break;
-      case 'boolean':
-        kinds.boolean++;
-        break;
-      default:
-        if (value instanceof Date) kinds.date++;
-        else kinds.other++;
-    }
-  }
-  return kinds;
-}
+/** A validity bitmap (bit set = value present), allocated at the first NULL. */
+class NullMask {
+  bits: Uint8Array | undefined;
 
-/** A validity bitmap (bit set = value present), or undefined when nothing is null. */
-function validity(values: Values): Uint8Array | undefined {
-  let mask: Uint8Array | undefined;
-  for (let i = 0; i < values.length; i++) {
-    if (values[i] != null) continue;
-    if (!mask) mask = new Uint8Array(Math.ceil(values.length / 8)).fill(0xff);
-    mask[i >> 3]! &= ~(1 << (i & 7));
+  constructor(private readonly length: number) {}
+
+  markNull(index: number): void {
+    this.bits ??= new Uint8Array(Math.ceil(this.length / 8)).fill(0xff);
+    this.bits[index >> 3]! &= ~(1 << (index & 7));
   }
-  return mask;
 }
 
 /** Copies a slice of a typed array (and of the validity bitmap) into a vector. */
@@ -190,49 +154,55 @@ function allNull(rowCount: number): ColumnEncoder {
   };
 }
 
-function doubles(values: Values): ColumnEncoder {
+function doubles(values: Values): ColumnEncoder | undefined {
   const data = new Float64Array(values.length);
+  const nulls = new NullMask(values.length);
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
     if (typeof value === 'number') data[i] = value;
+    else if (value == null) nulls.markNull(i);
+    else return undefined;
   }
-  return fixedWidth(DOUBLE, data, validity(values));
+  return fixedWidth(DOUBLE, data, nulls.bits);
 }
 
-function allInt64(values: Values): boolean {
-  return values.every(
-    (value) =>
-      value == null ||
-      (typeof value === 'number'
-        ? Number.isSafeInteger(value)
-        : BigInt.asIntN(64, value as bigint) === value),
-  );
-}
-
-function bigints(values: Values): ColumnEncoder {
+/** Whole numbers and bigints within int64; undefined for anything else. */
+function bigints(values: Values): ColumnEncoder | undefined {
   const data = new BigInt64Array(values.length);
+  const nulls = new NullMask(values.length);
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
-    if (value != null) data[i] = BigInt(value as number | bigint);
+    if (value == null) nulls.markNull(i);
+    else if (typeof value === 'bigint' && BigInt.asIntN(64, value) === value) data[i] = value;
+    else if (typeof value === 'number' && Number.isSafeInteger(value)) data[i] = BigInt(value);
+    else return undefined;
   }
-  return fixedWidth(BIGINT, data, validity(values));
+  return fixedWidth(BIGINT, data, nulls.bits);
 }
 
-function booleans(values: Values): ColumnEncoder {
+function booleans(values: Values): ColumnEncoder | undefined {
   const data = new Uint8Array(values.length);
-  for (let i = 0; i < values.length; i++) data[i] = values[i] === true ? 1 : 0;
-  return fixedWidth(BOOLEAN, data, validity(values));
+  const nulls = new NullMask(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (typeof value === 'boolean') data[i] = value ? 1 : 0;
+    else if (value == null) nulls.markNull(i);
+    else return undefined;
+  }
+  return fixedWidth(BOOLEAN, data, nulls.bits);
 }
 
-/** Days since the epoch; undefined when a string is not a plain `YYYY-MM-DD` day. */
+/** Days since the epoch from `YYYY-MM-DD` strings or Dates; undefined for anything else. */
 function dates(values: Values): ColumnEncoder | undefined {
   const data = new Int32Array(values.length);
+  const nulls = new NullMask(values.length);
   // Connectors repeat the same few hundred days: parse each distinct string once.
   const days = new Map<string, number>();
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
-    if (value == null) continue;
-    if (typeof value === 'string') {
+    if (value == null) {
+      nulls.markNull(i);
+    } else if (typeof value === 'string') {
       let day = days.get(value);
       if (day === undefined) {
         if (!ISO_DAY.test(value)) return undefined;
@@ -242,11 +212,13 @@ function dates(values: Values): ColumnEncoder | undefined {
         days.set(value, day);
       }
       data[i] = day;
+    } else if (value instanceof Date && !Number.isNaN(value.getTime())) {
+      data[i] = Math.floor(value.getTime() / MS_PER_DAY);
     } else {
-      data[i] = Math.floor((value as Date).getTime() / MS_PER_DAY);
+      return undefined;
     }
   }
-  return fixedWidth(DATE, data, validity(values));
+  return fixedWidth(DATE, data, nulls.bits);
 }
 
 /** Dates whose microseconds since the epoch are exact in a double (years ~1685 to ~2255). */
@@ -255,24 +227,28 @@ const MAX_TIMESTAMP_MS = Math.floor(Number.MAX_SAFE_INTEGER / 1000);
 /**
  * Microseconds since the epoch as int64, written as two 32-bit halves to avoid a BigInt per
  * value. A TIMESTAMPTZ column gets a TIMESTAMPTZ carrier: a plain TIMESTAMP carrier would be
- * cast through the session's time zone. Undefined when a Date is out of range.
+ * cast through the session's time zone. Undefined for anything but Dates in range.
  */
-function timestamps(values: readonly (Date | null)[], zoned: boolean): ColumnEncoder | undefined {
+function timestamps(values: Values, zoned: boolean): ColumnEncoder | undefined {
   const words = new Uint32Array(values.length * 2);
   const signed = new Int32Array(words.buffer);
-  const present: (number | null)[] = new Array(values.length);
+  const nulls = new NullMask(values.length);
   for (let i = 0; i < values.length; i++) {
-    const ms = values[i]?.getTime() ?? NaN;
-    present[i] = Number.isNaN(ms) ? null : ms; // an invalid Date is stored as NULL
-    if (Number.isNaN(ms)) continue;
-    if (Math.abs(ms) > MAX_TIMESTAMP_MS) return undefined;
+    const value = values[i];
+    if (value == null) {
+      nulls.markNull(i);
+      continue;
+    }
+    if (!(value instanceof Date)) return undefined;
+    const ms = value.getTime();
+    if (Number.isNaN(ms) || Math.abs(ms) > MAX_TIMESTAMP_MS) return undefined;
     const micros = ms * 1000;
     const high = Math.floor(micros / TWO_POW_32);
     words[2 * i] = micros - high * TWO_POW_32; // little-endian: low word first
     signed[2 * i + 1] = high;
   }
   const data = new BigInt64Array(words.buffer);
-  return fixedWidth(zoned ? TIMESTAMPTZ : TIMESTAMP, data, validity(present));
+  return fixedWidth(zoned ? TIMESTAMPTZ : TIMESTAMP, data, nulls.bits);
 }
 
 function toText(value: SqlValue | undefined): string | null {
@@ -281,17 +257,10 @@ function toText(value: SqlValue | undefined): string | null {
   return String(value);
 }
 
-/**
- * Strings. A column with few distinct values (platform, currency, campaign names over many
- * days) goes in as an ENUM of them: one typed-array copy per chunk instead of one N-API call
- * per string, and DuckDB casts ENUM to VARCHAR in C++.
- */
-function strings(values: readonly (string | null)[], dictionary: boolean): ColumnEncoder {
-  if (dictionary) {
-    const encoded = dictionaryEncode(values);
-    if (encoded) return encoded;
-  }
-  const mask = validity(values);
+/** Strings written one by one (one N-API call each). */
+function strings(values: readonly (string | null)[]): ColumnEncoder {
+  const nulls = new NullMask(values.length);
+  for (let i = 0; i < values.length; i++) if (values[i] == null) nulls.markNull(i);
   return {
     type: VARCHAR,
     write(chunk, columnIndex, offset, count) {
@@ -300,22 +269,31 @@ function strings(values: readonly (string | null)[], dictionary: boolean): Colum
         const value = values[offset + i];
         if (value != null) bindings.vector_assign_string_element(vector, i, value);
       }
-      writeValidity(vector, mask, offset, count);
+      writeValidity(vector, nulls.bits, offset, count);
     },
   };
 }
 
 /**
- * Gives up (undefined) once distinct values pass an eighth of the rows: measured, a dictionary
- * of 100k mostly unique strings costs 3-4x what writing them one by one does, while one of a
- * few thousand distinct values over 100k rows costs about two thirds of it.
+ * A string column with few distinct values (platform, currency, campaign names over many days)
+ * goes in as an ENUM of them: one typed-array copy per chunk instead of one N-API call per
+ * string, and DuckDB casts ENUM to VARCHAR in C++.
+ *
+ * Gives up (undefined) at a value that is not a string, or once distinct values pass an eighth
+ * of the rows: measured, a dictionary of 100k mostly unique strings costs 3-4x what writing them
+ * one by one does, while one of a few thousand distinct values over 100k rows costs two thirds.
  */
-function dictionaryEncode(values: readonly (string | null)[]): ColumnEncoder | undefined {
+function dictionaryEncode(values: Values): ColumnEncoder | undefined {
   const codes = new Uint32Array(values.length);
+  const nulls = new NullMask(values.length);
   const members = new Map<string, number>();
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
-    if (value == null) continue;
+    if (typeof value !== 'string') {
+      if (value != null) return undefined;
+      nulls.markNull(i);
+      continue;
+    }
     let code = members.get(value);
     if (code === undefined) {
       code = members.size;
@@ -332,7 +310,7 @@ function dictionaryEncode(values: readonly (string | null)[]): ColumnEncoder | u
       : members.size <= 0xffff
         ? Uint16Array.from(codes)
         : codes;
-  return fixedWidth(ENUM([...members.keys()]), data, validity(values));
+  return fixedWidth(ENUM([...members.keys()]), data, nulls.bits);
 }
 
 /** Lists, structs, blobs...: node-api's own per-value conversion into the target type. */

@@ -1,5 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { asCellError, buildGraph, type CellNode, type NotebookGraph } from '../dag/graph.ts';
+import {
+  asCellError,
+  buildGraph,
+  type CellNode,
+  type CellReads,
+} from '../dag/graph.ts';
 import type { QueryResult, SqlParams, SqlValue } from '../engine/types.ts';
 import type { Warehouse, WarehouseSession } from '../engine/index.ts';
 import { BatonError } from '../errors.ts';
@@ -47,6 +52,8 @@ const UNAVAILABLE: Record<string, string> = {
 export class NotebookRunner {
   readonly #cache: ResultCache;
   readonly #now: () => Date;
+  /** What a cell body reads depends on its text only: parse each body once. */
+  readonly #reads = new Map<string, Promise<CellReads>>();
 
   constructor(
     private readonly warehouse: Warehouse,
@@ -64,14 +71,22 @@ export class NotebookRunner {
     const emit = options.onEvent ?? (() => {});
     const params = this.#bindInputs(notebook, options.inputs ?? {});
 
+    // A pinned connection: named cells become temp views that later cells of this run read.
+    // Releasing it closes it, so no view reaches another notebook.
     const session = await this.warehouse.session();
-    const views: string[] = [];
-    const outcomes = new Map<string, CellOutcome>();
-    const keys = new Map<string, string>();
+    const state: RunState = {
+      params,
+      keys: new Map(),
+      outcomes: new Map(),
+      session,
+      signal: options.signal,
+      dataVersions: new Map(),
+    };
+    const { keys, outcomes } = state;
     try {
       const graph = await buildGraph(notebook, {
         catalog: await this.#catalog(),
-        readsOf: (cell) => readsOf(cell, this.warehouse),
+        readsOf: (cell) => this.#readsOf(cell),
       });
       emit({
         type: 'run-started',
@@ -98,20 +113,12 @@ export class NotebookRunner {
         try {
           if (options.signal?.aborted) throw new BatonError('cancelled', 'The run was cancelled.');
           if (node.error) throw Object.assign(new Error(node.error.message), node.error);
-          outcome = await this.#runCell(node, {
-            graph,
-            params,
-            keys,
-            outcomes,
-            session,
-            signal: options.signal,
-          });
+          outcome = await this.#runCell(node, state);
           if (node.cell.name !== undefined && keys.has(id)) {
             const table = this.#cache.get(keys.get(id)!)!.table;
             await session.execute(
               `CREATE OR REPLACE TEMP VIEW "${node.cell.name}" AS FROM ${table}`,
             );
-            views.push(node.cell.name);
           }
         } catch (error) {
           outcome = {
@@ -141,9 +148,6 @@ export class NotebookRunner {
         }
       }
     } finally {
-      // Pooled connections outlive the run: leave no cell names behind for the next notebook.
-      for (const view of views)
-        await session.execute(`DROP VIEW IF EXISTS temp.main."${view}"`).catch(() => {});
       session.release();
     }
 
@@ -174,6 +178,27 @@ export class NotebookRunner {
     return params as Record<string, SqlValue>;
   }
 
+  /** The data version of what a cell reads; cells reading the same tables share one look-up. */
+  #dataVersion(tables: string[], known: Map<string, Promise<string>>): Promise<string> {
+    if (tables.length === 0) return Promise.resolve('');
+    const key = [...tables].sort().join('\n');
+    if (!known.has(key)) known.set(key, this.warehouse.dataVersion(tables));
+    return known.get(key)!;
+  }
+
+  #readsOf(cell: Cell): Promise<CellReads> {
+    const key = `${cell.kind}\n${cell.body}`;
+    let reads = this.#reads.get(key);
+    if (!reads) {
+      reads = readsOf(cell, this.warehouse);
+      // A body that does not parse may parse later against another catalog: keep successes only.
+      reads.catch(() => this.#reads.delete(key));
+      if (this.#reads.size >= 1000) this.#reads.clear();
+      this.#reads.set(key, reads);
+    }
+    return reads;
+  }
+
   /** Tables and views user SQL may read, bare and qualified; cell names must not shadow them. */
   async #catalog(): Promise<Set<string>> {
     const { data } = await this.warehouse.query(
@@ -192,17 +217,7 @@ export class NotebookRunner {
     return names;
   }
 
-  async #runCell(
-    node: CellNode,
-    context: {
-      graph: NotebookGraph;
-      params: Record<string, SqlValue>;
-      keys: Map<string, string>;
-      outcomes: Map<string, CellOutcome>;
-      session: WarehouseSession;
-      signal: AbortSignal | undefined;
-    },
-  ): Promise<CellOutcome> {
+  async #runCell(node: CellNode, context: RunState): Promise<CellOutcome> {
     const { cell } = node;
     const started = performance.now();
     const unavailable = UNAVAILABLE[cell.kind];
@@ -232,8 +247,7 @@ export class NotebookRunner {
     }
 
     const cellParams = bindParams(node, context.params);
-    const dataVersion =
-      node.external.length > 0 ? await this.warehouse.dataVersion(node.external) : '';
+    const dataVersion = await this.#dataVersion(node.external, context.dataVersions);
     const key = contentKey(
       cell,
       cellParams,
@@ -264,6 +278,17 @@ export class NotebookRunner {
     await this.#cache.set(entry);
     return { status: 'finished', result, cached: false, durationMs: performance.now() - started };
   }
+}
+
+/** What the cells of one run share. */
+interface RunState {
+  params: Record<string, SqlValue>;
+  /** Cache key of each cell that ran or came from the cache, by cell id. */
+  keys: Map<string, string>;
+  outcomes: Map<string, CellOutcome>;
+  session: WarehouseSession;
+  signal: AbortSignal | undefined;
+  dataVersions: Map<string, Promise<string>>;
 }
 
 /** The inputs a cell uses, and only those (DuckDB refuses unused named parameters). */

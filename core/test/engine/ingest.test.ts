@@ -242,6 +242,22 @@ describe('ingest', () => {
     }
   });
 
+  it('names the column when a value does not convert on the direct (session) path', async () => {
+    await workspace.warehouse.execute('create table direct_dates (n integer, day date)');
+    const session = await workspace.warehouse.session();
+    try {
+      const error = await session
+        .ingest('direct_dates', { columns: ['n', 'day'], data: [[1], ['someday']] })
+        .catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(IngestError);
+      expect((error as IngestError).message).toMatch(
+        /a value in column "day" cannot be converted to DATE/,
+      );
+    } finally {
+      session.release();
+    }
+  });
+
   describe('refuses a bad batch and appends nothing', () => {
     beforeAll(() => workspace.warehouse.execute('create table strict (n integer, day date)'));
 

@@ -1,11 +1,7 @@
-import { rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
 import { buildDemoWorkspace } from '@baton/core/model';
-import {
-  openWorkspace,
-  workspaceExists,
-  workspacePaths,
-  writeWorkspaceConfig,
-} from '@baton/core/store';
+import { openWorkspace, workspacePaths, writeWorkspaceConfig } from '@baton/core/store';
 import { dateOption, integerOption, workspaceOption, type CliIO, type Command } from '../args.ts';
 import { createProgress } from '../progress.ts';
 import { workspaceDir } from '../workspace.ts';
@@ -27,30 +23,41 @@ Replaces the workspace's database if one exists.`,
   },
 };
 
-/** Builds the demo into `dir`, replacing any database there. Shared with `baton start`. */
+/**
+ * Builds the demo into `dir`, replacing any database there. It is built beside the old one and
+ * renamed over it at the end, so a crash mid-build leaves the previous workspace intact.
+ * Shared with `baton start`.
+ */
 export async function buildDemo(
   dir: string,
   { seed, end }: { seed: number; end: string },
   io: CliIO,
 ): Promise<void> {
   const paths = workspacePaths(dir);
-  if (workspaceExists(dir)) {
-    await rm(paths.database, { force: true });
-    await rm(`${paths.database}.wal`, { force: true });
-  }
+  const building = `${paths.database}.building`;
+  await removeDatabase(building);
   const progress = createProgress(io);
-  const { warehouse } = await openWorkspace(dir, { create: true });
+  const { warehouse } = await openWorkspace(dir, { create: true, path: building });
   try {
     await buildDemoWorkspace(warehouse, { seed, end, onProgress: progress.update });
   } finally {
     await warehouse.close();
   }
+  await removeDatabase(paths.database);
+  await rename(building, paths.database);
+  // DuckDB checkpoints on close; should a log remain, it belongs with the file it logs.
+  if (existsSync(`${building}.wal`)) await rename(`${building}.wal`, `${paths.database}.wal`);
   await writeWorkspaceConfig(dir, {
     name: 'Maison Lumière (demo)',
     reportingCurrency: 'EUR',
     locale: 'en',
   });
   progress.done(`Demo workspace ready in ${paths.dir} (seed ${seed}, data up to ${end})`);
+}
+
+async function removeDatabase(file: string): Promise<void> {
+  await rm(file, { force: true });
+  await rm(`${file}.wal`, { force: true });
 }
 
 function yesterday(): string {

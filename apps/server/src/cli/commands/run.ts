@@ -1,9 +1,9 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseNotebook, validateNotebook, type Notebook } from '@baton/core/notebook';
 import { renderReportHtml } from '@baton/core/report';
 import { NotebookRunner, type NotebookRunResult, type RunEvent } from '@baton/core/run';
-import { openWorkspace } from '@baton/core/store';
+import { openWorkspace, writeFileAtomic } from '@baton/core/store';
 import {
   choiceOption,
   stringOption,
@@ -58,7 +58,7 @@ export const runCommand: Command = {
       });
       const out = stringOption(args, 'out');
       if (out) {
-        await writeFile(path.resolve(io.cwd, out), output);
+        await writeFileAtomic(path.resolve(io.cwd, out), output);
         io.stderr.write(`Wrote ${out}\n`);
       } else {
         io.stdout.write(output);

@@ -1,10 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import {
-  asCellError,
-  buildGraph,
-  type CellNode,
-  type CellReads,
-} from '../dag/graph.ts';
+import { asCellError, buildGraph, type CellNode, type CellReads } from '../dag/graph.ts';
 import type { QueryResult, SqlParams, SqlValue } from '../engine/types.ts';
 import type { Warehouse, WarehouseSession } from '../engine/index.ts';
 import { BatonError } from '../errors.ts';
@@ -81,6 +76,7 @@ export class NotebookRunner {
       session,
       signal: options.signal,
       dataVersions: new Map(),
+      today: this.#now().toISOString().slice(0, 10),
     };
     const { keys, outcomes } = state;
     try {
@@ -253,6 +249,7 @@ export class NotebookRunner {
       cellParams,
       node.upstream.map((id) => context.keys.get(id)!),
       dataVersion,
+      context.today,
     );
     context.keys.set(cell.id, key);
 
@@ -289,6 +286,8 @@ interface RunState {
   session: WarehouseSession;
   signal: AbortSignal | undefined;
   dataVersions: Map<string, Promise<string>>;
+  /** `YYYY-MM-DD` of the run's clock. */
+  today: string;
 }
 
 /** The inputs a cell uses, and only those (DuckDB refuses unused named parameters). */
@@ -311,18 +310,22 @@ function bindParams(node: CellNode, params: Record<string, SqlValue>): SqlParams
   return bound;
 }
 
-/** A cell's cache key: its body, the values it binds, what it reads and the data it reads. */
+/**
+ * A cell's cache key: its body, the values it binds, what it reads, the data it reads, and the
+ * day, since `current_date` or `now()` in a cell must not serve yesterday's answer today.
+ */
 function contentKey(
   cell: Cell,
   params: SqlParams,
   upstreamKeys: string[],
   dataVersion: string,
+  today: string,
 ): string {
   const bound = Object.keys(params)
     .sort()
     .map((name) => [name, params[name]]);
   const material = JSON.stringify(
-    [cell.kind, cell.body, bound, upstreamKeys, dataVersion],
+    [cell.kind, cell.body, bound, upstreamKeys, dataVersion, today],
     (_key, value) => (typeof value === 'bigint' ? value.toString() : value),
   );
   return createHash('sha256').update(material).digest('hex').slice(0, 32);

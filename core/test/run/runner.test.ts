@@ -148,6 +148,16 @@ describe('NotebookRunner', () => {
     expect(run.outcomes.get('unrelated')).toMatchObject({ cached: false, result: { data: [[4]] } });
   });
 
+  it('does not serve a cached result from another day', async () => {
+    let now = new Date('2026-11-27T08:00:00Z');
+    const runner = new NotebookRunner(warehouse, { now: () => now });
+    await runner.run(notebook());
+    executed = 0;
+    now = new Date('2026-11-28T08:00:00Z');
+    await runner.run(notebook());
+    expect(executed).toBe(3);
+  });
+
   it('blocks only the dependants of a failing cell', async () => {
     const source = NOTEBOOK.replace(
       'sum(spend) as spend, sum(conversions) as conversions\nfrom sales',

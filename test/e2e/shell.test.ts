@@ -11,12 +11,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from '@baton/server';
 import { startServer, type RunningServer } from '@baton/server/main';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/chromium.ts';
 
 const webRoot = fileURLToPath(new URL('../../apps/web/build/', import.meta.url));
 const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url));
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const workspaceName = 'Maison Lumière Growth';
 
 let server: RunningServer;
@@ -29,28 +29,10 @@ beforeAll(async () => {
         '(`pnpm test` does this before running the tests).',
     );
   }
-  if (!existsSync(chromiumPath)) {
-    throw new Error(
-      `No Chromium at ${chromiumPath}. Install it with \`apt-get install chromium\` ` +
-        '(.ci/run does), or set CHROMIUM_PATH to a Chromium binary.',
-    );
-  }
   await mkdir(artifacts, { recursive: true });
   const app = createApp({ workspace: { dir: artifacts, name: workspaceName }, webRoot });
   server = await startServer({ app, port: 0 });
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -1,37 +1,25 @@
 /**
  * The report in a real browser (the system Chromium, through playwright-core): it loads
  * nothing from the network, raises no errors, fits the page width, and prints to A4.
- * Screenshots go to test/artifacts/ for a person to look at. Skipped when there is no Chromium.
+ * Screenshots go to test/artifacts/ for a person to look at.
  */
-import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReportHtml } from '../../src/report/index.ts';
+import { launchChromium } from '../../../test/support/chromium.ts';
 import { fullReport } from './fixtures.ts';
 
 const artifacts = fileURLToPath(new URL('../../../test/artifacts/', import.meta.url));
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const generatedAt = new Date(Date.UTC(2026, 10, 27, 12, 0));
 
-describe.skipIf(!existsSync(chromiumPath))('report in Chromium', () => {
+describe('report in Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
     await mkdir(artifacts, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

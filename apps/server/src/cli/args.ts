@@ -28,6 +28,8 @@ export interface CliIO {
   stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** For questions on a terminal (`baton connect`); absent when there is nobody to ask. */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
 }
 
 export const workspaceOption = {

@@ -42,8 +42,16 @@ export function resultToTable(result: QueryResult, maxWidth = 40): string {
   const cells = Array.from({ length: result.rowCount }, (_, row) =>
     result.data.map((column) => truncate(display(column[row] ?? null, true), maxWidth)),
   );
+  const shown = result.truncated
+    ? `${result.rowCount} of ${result.totalRows} rows (capped)`
+    : `${result.totalRows} row${result.totalRows === 1 ? '' : 's'}`;
+  return `${formatTable(headers, cells, numeric)}(${shown})\n`;
+}
+
+/** Aligned columns under a header rule; `numeric[i]` right-aligns column i. */
+export function formatTable(headers: string[], rows: string[][], numeric: boolean[]): string {
   const widths = headers.map((header, index) =>
-    Math.max(header.length, ...cells.map((row) => row[index]!.length)),
+    Math.max(header.length, ...rows.map((row) => row[index]!.length)),
   );
   const format = (values: string[]) =>
     values
@@ -52,15 +60,8 @@ export function resultToTable(result: QueryResult, maxWidth = 40): string {
       )
       .join('  ')
       .trimEnd();
-  const lines = [
-    format(headers),
-    widths.map((width) => '-'.repeat(width)).join('  '),
-    ...cells.map(format),
-  ];
-  const shown = result.truncated
-    ? `${result.rowCount} of ${result.totalRows} rows (capped)`
-    : `${result.totalRows} row${result.totalRows === 1 ? '' : 's'}`;
-  return `${lines.join('\n')}\n(${shown})\n`;
+  const rule = widths.map((width) => '-'.repeat(width)).join('  ');
+  return `${[format(headers), rule, ...rows.map(format)].join('\n')}\n`;
 }
 
 function display(value: SqlValue, round = false): string {

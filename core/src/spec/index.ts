@@ -5,8 +5,7 @@
  * the host, the way the AI SDK versions its provider spec.
  *
  * @example
- * import { z } from 'zod';
- * import { defineConnector } from '@baton/core/spec';
+ * import { defineConnector, z } from '@baton/core/spec';
  *
  * export default defineConnector({
  *   specificationVersion: 'v1',
@@ -30,6 +29,12 @@
  * });
  */
 import type { z } from 'zod';
+
+/**
+ * Zod, as the host uses it: plugins declare their config with this one, so the host reads the
+ * same `.meta()` registry and version.
+ */
+export { z } from 'zod';
 
 export type SpecificationVersion = 'v1';
 
@@ -112,6 +117,36 @@ export interface ConnectorContext<Config, Credentials = undefined> {
    * back-off honouring Retry-After, and abort on the context's signal.
    */
   fetch: typeof fetch;
+  /**
+   * The workspace's `imports/` folder, read by the host with DuckDB (`read_csv`, `read_parquet`,
+   * `read_json_auto`), so a plugin gets DuckDB's type inference without touching DuckDB. Present
+   * when the host offers it (the `files` plugin needs it).
+   */
+  files?: ImportFiles;
+}
+
+/** A file of the workspace's `imports/` folder. */
+export interface ImportFile {
+  /** Relative to `imports/`, `/`-separated, e.g. `meta/2026-03.csv`. */
+  path: string;
+  format: 'csv' | 'parquet' | 'json';
+  bytes: number;
+  modifiedAt: Date;
+}
+
+/** One import file as DuckDB reads it: inferred columns, then the rows in batches. */
+export interface ImportFileData {
+  /** In file order, each with the type DuckDB inferred (`BIGINT`, `DATE`, `DOUBLE`, `VARCHAR`...). */
+  columns: ColumnDefinition[];
+  /** Nested values (lists, structs) arrive as JSON text. */
+  batches: AsyncIterable<Row[]>;
+}
+
+export interface ImportFiles {
+  /** The readable files (`.csv`, `.tsv`, `.parquet`, `.json`, `.jsonl`, `.ndjson`), sorted by path. */
+  list(): Promise<ImportFile[]>;
+  /** Reads one file; throws a `ConfigError` naming the file when DuckDB cannot parse it. */
+  read(path: string): Promise<ImportFileData>;
 }
 
 export type CheckResult =

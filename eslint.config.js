@@ -1,6 +1,32 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+const duckdbOnlyInEngine = {
+  name: '@duckdb/node-api',
+  message: 'Only core/src/engine may import DuckDB.',
+};
+
+/**
+ * Plugins see core only through the versioned contract (`@baton/core/spec`) and, in their tests,
+ * the conformance suite (`@baton/core/testing`). The built-in demo plugin may also take the pure
+ * demo generator from `@baton/core/model`, by those names only.
+ */
+function pluginImports({ allowed, paths = [] }) {
+  const message = `Plugins import only ${allowed.map((path) => `@baton/core/${path}`).join(' and ')} from core.`;
+  return {
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: [duckdbOnlyInEngine, ...paths],
+        patterns: [
+          { regex: `^@baton/core(?!/(${allowed.join('|')})$)`, message },
+          { group: ['**/core/src/**', '**/core/test/**'], message },
+        ],
+      },
+    ],
+  };
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -35,9 +61,30 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: '@duckdb/node-api', message: 'Only core/src/engine may import DuckDB.' }],
+          paths: [duckdbOnlyInEngine],
         },
       ],
     },
+  },
+  {
+    files: ['plugins/**/*.ts'],
+    rules: pluginImports({ allowed: ['spec'] }),
+  },
+  {
+    files: ['plugins/*/test/**/*.ts'],
+    rules: pluginImports({ allowed: ['spec', 'testing'] }),
+  },
+  {
+    files: ['plugins/demo/src/**/*.ts'],
+    rules: pluginImports({
+      allowed: ['spec', 'model'],
+      paths: [
+        {
+          name: '@baton/core/model',
+          allowImportNames: ['generateDemo', 'RAW_STREAM_COLUMNS', 'DemoData', 'RawStream'],
+          message: 'The demo plugin takes only the pure demo generator from @baton/core/model.',
+        },
+      ],
+    }),
   },
 );

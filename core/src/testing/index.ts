@@ -1,0 +1,468 @@
+/**
+ * `@baton/core/testing`: the connector conformance suite every plugin runs from its own tests
+ * (one contract suite, every implementation), and the helpers to build a test context.
+ *
+ * @example
+ * // plugins/acme-ads/test/conformance.test.ts
+ * import { runConnectorConformance } from '@baton/core/testing';
+ * import acme from '../src/index.ts';
+ *
+ * runConnectorConformance(acme, {
+ *   config: { apiKey: 'good', baseUrl: fake.url },
+ *   badConfig: { apiKey: 'revoked', baseUrl: fake.url },
+ *   window: { start: '2026-03-01', end: '2026-03-14' },
+ * });
+ */
+import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import type {
+  CheckResult,
+  ConnectorContext,
+  ConnectorV1,
+  ReadMessage,
+  ReadRequest,
+  Row,
+  StreamDefinition,
+} from '../spec/index.ts';
+
+export { createImportFiles, openImportFiles, type OpenedImportFiles } from './files.ts';
+
+/** Context capabilities a test adds or replaces (a fake server's `fetch`, `files`...). */
+export type ContextOverrides = Partial<Omit<ConnectorContext<unknown, unknown>, 'config'>>;
+
+export interface TestContextOptions {
+  /** Default: 2026-04-01T12:00:00Z, so "yesterday" is stable. */
+  now?: Date;
+  signal?: AbortSignal;
+  overrides?: ContextOverrides;
+}
+
+/** Log lines a test context collected, by level. */
+export interface CollectedLogs {
+  debug: string[];
+  info: string[];
+  warn: string[];
+}
+
+export const DEFAULT_TEST_NOW = new Date('2026-04-01T12:00:00Z');
+
+/**
+ * A connector context for tests: the given config, a fixed clock, a collecting logger and a
+ * `fetch` that refuses (a test that needs the network passes a fake server's through
+ * `overrides`).
+ *
+ * @example const context = createTestContext({ seed: 7 }, { now: new Date('2026-03-02') });
+ */
+export function createTestContext<Config>(
+  config: Config,
+  options: TestContextOptions = {},
+): ConnectorContext<Config, unknown> & { logs: CollectedLogs } {
+  const logs: CollectedLogs = { debug: [], info: [], warn: [] };
+  const now = options.now ?? DEFAULT_TEST_NOW;
+  return {
+    config,
+    credentials: undefined,
+    signal: options.signal ?? new AbortController().signal,
+    logger: {
+      debug: (message) => logs.debug.push(message),
+      info: (message) => logs.info.push(message),
+      warn: (message) => logs.warn.push(message),
+    },
+    now: () => new Date(now),
+    fetch: () =>
+      Promise.reject(
+        new TypeError('fetch failed: tests have no network; pass a fake server through overrides'),
+      ),
+    ...options.overrides,
+    logs,
+  };
+}
+
+/** Everything one `read` yielded, split by type. */
+export interface ReadOutcome {
+  rows: Row[];
+  messages: ReadMessage[];
+  warnings: string[];
+  checkpoints: unknown[];
+}
+
+/** Runs `read` to the end and collects what it yielded. */
+export async function collectRead<Schema extends z.ZodType, Credentials>(
+  connector: ConnectorV1<Schema, Credentials>,
+  context: ConnectorContext<z.output<Schema>, Credentials>,
+  stream: StreamDefinition,
+  request: ReadRequest,
+): Promise<ReadOutcome> {
+  const outcome: ReadOutcome = { rows: [], messages: [], warnings: [], checkpoints: [] };
+  for await (const message of connector.read(context, stream, request)) {
+    outcome.messages.push(message);
+    if (message.type === 'record-batch') outcome.rows.push(...message.rows);
+    else if (message.type === 'warning') outcome.warnings.push(message.message);
+    else if (message.type === 'state-checkpoint') outcome.checkpoints.push(message.state);
+  }
+  return outcome;
+}
+
+/** Whether `value` is a value the host can write into a column of DuckDB type `type`. */
+export function valueFitsType(type: string, value: Row[string]): boolean {
+  if (value === null) return true;
+  const base = type.toUpperCase().replace(/\(.*$/, '').trim();
+  switch (base) {
+    case 'VARCHAR':
+    case 'TEXT':
+    case 'STRING':
+    case 'JSON':
+    case 'UUID':
+    case 'TIME':
+      return typeof value === 'string';
+    case 'DATE':
+      return (
+        (value instanceof Date && !Number.isNaN(value.getTime())) ||
+        (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value))
+      );
+    case 'TIMESTAMP':
+    case 'TIMESTAMPTZ':
+    case 'TIMESTAMP WITH TIME ZONE':
+      return (
+        (value instanceof Date && !Number.isNaN(value.getTime())) ||
+        (typeof value === 'string' && !Number.isNaN(Date.parse(value)))
+      );
+    case 'BOOLEAN':
+      return typeof value === 'boolean';
+    case 'TINYINT':
+    case 'SMALLINT':
+    case 'INTEGER':
+    case 'BIGINT':
+    case 'HUGEINT':
+    case 'UTINYINT':
+    case 'USMALLINT':
+    case 'UINTEGER':
+    case 'UBIGINT':
+      return typeof value === 'bigint' || (typeof value === 'number' && Number.isInteger(value));
+    case 'DOUBLE':
+    case 'FLOAT':
+    case 'REAL':
+      return typeof value === 'number';
+    case 'DECIMAL':
+    case 'NUMERIC':
+      return (
+        (typeof value === 'number' && Number.isFinite(value)) ||
+        typeof value === 'bigint' ||
+        (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value))
+      );
+    default:
+      // A type the suite does not know (LIST, STRUCT...) is left to the host's conversion.
+      return true;
+  }
+}
+
+/** `YYYY-MM-DD` of a DATE value (a Date at UTC midnight or the text itself). */
+export function isoDate(value: Row[string]): string | undefined {
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'string') return value.slice(0, 10);
+  return undefined;
+}
+
+function addDays(day: string, days: number): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+export interface ConformanceOptions<Schema extends z.ZodType> {
+  /** A config that works (the input form: defaults may be left out). */
+  config: z.input<Schema>;
+  /** A config with bad credentials or settings: `check` must return `{ ok: false }`, not throw. */
+  badConfig: z.input<Schema>;
+  /** The window read from cursor streams (default: the 14 days before `now`). */
+  window?: { start: string; end: string };
+  /** The clock of every test context (default `DEFAULT_TEST_NOW`). */
+  now?: Date;
+  /** Context capabilities per test (a fake server's `fetch`, `files`); may set up state. */
+  context?: () => ContextOverrides | Promise<ContextOverrides>;
+  /** Streams to check (default: the declared ones plus `discover`'s). */
+  streams?: string[];
+  /** Streams that may read no rows in the window (default: none may). */
+  mayBeEmpty?: string[];
+  /** How long a read may keep going once its signal is aborted (default 2 s). */
+  abortWithinMs?: number;
+}
+
+/**
+ * Registers the conformance tests for a connector in the calling test file: a valid v1
+ * declaration, `check` that answers (never throws) with good and bad config and with the network
+ * down, and per stream: rows that match the declared columns and types, unique primary keys,
+ * cursor values inside the requested window and advancing with it, the same window read twice
+ * giving the same rows, and a read that stops promptly once aborted.
+ */
+export function runConnectorConformance<Schema extends z.ZodType, Credentials = undefined>(
+  connector: ConnectorV1<Schema, Credentials>,
+  options: ConformanceOptions<Schema>,
+): void {
+  type Config = z.output<Schema>;
+  const now = options.now ?? DEFAULT_TEST_NOW;
+  const yesterday = addDays(now.toISOString().slice(0, 10), -1);
+  const window = options.window ?? { start: addDays(yesterday, -13), end: yesterday };
+  const abortWithinMs = options.abortWithinMs ?? 2_000;
+
+  async function contextFor(
+    input: z.input<Schema>,
+    extra: TestContextOptions = {},
+  ): Promise<ConnectorContext<Config, Credentials>> {
+    const config = connector.config.parse(input) as Config;
+    const overrides = { ...(await options.context?.()), ...extra.overrides };
+    const context = createTestContext(config, { now, ...extra, overrides });
+    const unresolved = { ...context, credentials: undefined };
+    const credentials = connector.resolve ? await connector.resolve(config, unresolved) : undefined;
+    return { ...context, credentials: credentials as Credentials };
+  }
+
+  async function streamsToCheck(): Promise<StreamDefinition[]> {
+    const discovered = connector.discover
+      ? await connector.discover(await contextFor(options.config))
+      : [];
+    const all = [...connector.streams, ...discovered];
+    if (!options.streams) return all;
+    return options.streams.map((name) => {
+      const stream = all.find((candidate) => candidate.name === name);
+      if (!stream) throw new Error(`${connector.id} has no stream "${name}"`);
+      return stream;
+    });
+  }
+
+  const requestFor = (stream: StreamDefinition, range = window): ReadRequest =>
+    stream.cursor ? { window: range, fullRefresh: false } : { fullRefresh: true };
+
+  const keyOf = (stream: StreamDefinition, row: Row): string =>
+    JSON.stringify(stream.primaryKey.map((column) => normalize(row[column])));
+
+  describe(`connector conformance: ${connector.id}`, () => {
+    it('declares a valid v1 connector', () => {
+      expect(connector.specificationVersion).toBe('v1');
+      expect(connector.id).toMatch(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/);
+      expect(connector.name.length).toBeGreaterThan(0);
+      expect(connector.version).toMatch(/^\d+\.\d+\.\d+/);
+      const names = connector.streams.map((stream) => stream.name);
+      expect(new Set(names).size, 'stream names are unique').toBe(names.length);
+      for (const stream of connector.streams) assertStreamDefinition(stream);
+    });
+
+    it('accepts the working config and rejects nothing it was given', () => {
+      const parsed = connector.config.safeParse(options.config);
+      expect(parsed.success, parsed.error?.message).toBe(true);
+    });
+
+    it('check answers ok with the working config', async () => {
+      const result = await connector.check(await contextFor(options.config));
+      expect(result).toMatchObject({ ok: true });
+    });
+
+    it('check never throws on bad config or credentials', async () => {
+      const parsed = connector.config.safeParse(options.badConfig);
+      // A config the schema already refuses never reaches `check`: that is a pass too.
+      if (!parsed.success) return;
+      const result = await connector.check(await contextFor(options.badConfig));
+      assertFailedCheck(result);
+    });
+
+    it('check never throws when the network is down', async () => {
+      const down = (): Promise<Response> => Promise.reject(new TypeError('fetch failed'));
+      const result = await connector.check(
+        await contextFor(options.config, { overrides: { fetch: down } }),
+      );
+      // A connector that needs no network may still answer ok.
+      if (!result.ok) assertFailedCheck(result);
+    });
+
+    it('every stream to check exists and is well declared', async () => {
+      const streams = await streamsToCheck();
+      expect(streams.length).toBeGreaterThan(0);
+      for (const stream of streams) assertStreamDefinition(stream);
+    });
+
+    describe('per stream', () => {
+      it('rows match the declared columns and types', async () => {
+        for (const stream of await streamsToCheck()) {
+          const { rows } = await collectRead(
+            connector,
+            await contextFor(options.config),
+            stream,
+            requestFor(stream),
+          );
+          if (!options.mayBeEmpty?.includes(stream.name)) {
+            expect(
+              rows.length,
+              `${stream.name}: rows in ${JSON.stringify(window)}`,
+            ).toBeGreaterThan(0);
+          }
+          const declared = new Set(stream.columns.map((column) => column.name));
+          for (const [index, row] of rows.entries()) {
+            for (const key of Object.keys(row)) {
+              if (!declared.has(key)) {
+                throw new Error(`${stream.name} row ${index}: column "${key}" is not declared`);
+              }
+            }
+            for (const column of stream.columns) {
+              const value = row[column.name];
+              if (value === undefined) {
+                throw new Error(`${stream.name} row ${index}: column "${column.name}" is missing`);
+              }
+              if (value === null && column.nullable === false) {
+                throw new Error(`${stream.name} row ${index}: "${column.name}" is NOT NULL`);
+              }
+              if (!valueFitsType(column.type, value)) {
+                throw new Error(
+                  `${stream.name} row ${index}: "${column.name}" is ${column.type} but holds ${describeValue(value)}`,
+                );
+              }
+            }
+          }
+        }
+      });
+
+      it('primary keys are unique', async () => {
+        for (const stream of await streamsToCheck()) {
+          if (stream.primaryKey.length === 0) continue;
+          const { rows } = await collectRead(
+            connector,
+            await contextFor(options.config),
+            stream,
+            requestFor(stream),
+          );
+          const seen = new Set<string>();
+          for (const row of rows) {
+            const key = keyOf(stream, row);
+            if (seen.has(key)) {
+              throw new Error(
+                `${stream.name}: primary key (${stream.primaryKey.join(', ')}) = ${key} repeats`,
+              );
+            }
+            seen.add(key);
+          }
+        }
+      });
+
+      it('cursors advance: each window reads only its own days, later windows later days', async () => {
+        const days = Math.round((Date.parse(window.end) - Date.parse(window.start)) / 86_400_000);
+        const middle = addDays(window.start, Math.floor(days / 2));
+        for (const stream of await streamsToCheck()) {
+          if (!stream.cursor) continue;
+          const field = stream.cursor.field;
+          const cursors = async (range: { start: string; end: string }): Promise<string[]> => {
+            const { rows } = await collectRead(
+              connector,
+              await contextFor(options.config),
+              stream,
+              requestFor(stream, range),
+            );
+            return rows.map((row) => {
+              const day = isoDate(row[field] ?? null);
+              if (!day || day < range.start || day > range.end) {
+                throw new Error(
+                  `${stream.name}: ${field} = ${String(day)} is outside the window ${range.start}..${range.end}`,
+                );
+              }
+              return day;
+            });
+          };
+          const first = await cursors({ start: window.start, end: middle });
+          const second = await cursors({ start: addDays(middle, 1), end: window.end });
+          if (first.length > 0 && second.length > 0) {
+            const lastOfFirst = first.reduce((a, b) => (a > b ? a : b));
+            const firstOfSecond = second.reduce((a, b) => (a < b ? a : b));
+            expect(
+              firstOfSecond > lastOfFirst,
+              `${stream.name}: the later window starts at ${firstOfSecond}, after ${lastOfFirst}`,
+            ).toBe(true);
+          }
+        }
+      });
+
+      it('the same window read twice gives the same rows', async () => {
+        for (const stream of await streamsToCheck()) {
+          const read = async (): Promise<string[]> => {
+            const { rows } = await collectRead(
+              connector,
+              await contextFor(options.config),
+              stream,
+              requestFor(stream),
+            );
+            return rows
+              .map((row) => JSON.stringify(stream.columns.map((c) => normalize(row[c.name]))))
+              .sort();
+          };
+          expect(await read(), stream.name).toEqual(await read());
+        }
+      });
+    });
+
+    it('a read stops promptly once its signal is aborted', async () => {
+      const streams = await streamsToCheck();
+      const stream = streams.find((candidate) => candidate.cursor) ?? streams[0];
+      if (!stream) return;
+      const controller = new AbortController();
+      const context = await contextFor(options.config, { signal: controller.signal });
+      const iterator = connector.read(context, stream, requestFor(stream))[Symbol.asyncIterator]();
+      const first = await iterator.next();
+      if (first.done) return;
+      controller.abort(new DOMException('The sync was cancelled.', 'AbortError'));
+      const started = Date.now();
+      let after = 0;
+      try {
+        while (!(await iterator.next()).done) {
+          after += 1;
+          if (Date.now() - started > abortWithinMs) break;
+        }
+      } catch {
+        // Throwing the signal's reason (or any error) is a prompt stop.
+      }
+      expect(Date.now() - started, 'ms read after abort').toBeLessThanOrEqual(abortWithinMs);
+      expect(after, 'messages yielded after abort').toBeLessThanOrEqual(1);
+      await iterator.return?.();
+    });
+  });
+}
+
+function assertStreamDefinition(stream: StreamDefinition): void {
+  expect(stream.name, 'stream name').toMatch(/^[a-z][a-z0-9_]*$/);
+  const columns = new Map(stream.columns.map((column) => [column.name, column]));
+  expect(columns.size, `${stream.name}: column names are unique`).toBe(stream.columns.length);
+  for (const key of stream.primaryKey) {
+    expect(columns.has(key), `${stream.name}: primary key column ${key} is declared`).toBe(true);
+  }
+  if (stream.writeMode === 'merge') {
+    expect(stream.primaryKey.length, `${stream.name}: merge needs a primary key`).toBeGreaterThan(
+      0,
+    );
+  }
+  if (stream.writeMode === 'replace-window') {
+    expect(stream.cursor, `${stream.name}: replace-window needs a cursor`).toBeDefined();
+  }
+  if (stream.cursor) {
+    const field = columns.get(stream.cursor.field);
+    expect(field?.type, `${stream.name}: cursor ${stream.cursor.field} is a DATE column`).toBe(
+      'DATE',
+    );
+    expect(stream.cursor.lookbackDays).toBeGreaterThanOrEqual(0);
+  }
+}
+
+function assertFailedCheck(result: CheckResult): void {
+  expect(result.ok).toBe(false);
+  if (result.ok) return;
+  expect(['config', 'auth', 'network']).toContain(result.kind);
+  expect(result.reason.length, 'a reason').toBeGreaterThan(0);
+  expect(result.hint.length, 'a hint that says what to do').toBeGreaterThan(0);
+}
+
+function normalize(value: Row[string] | undefined): string | number | boolean | null {
+  if (value === undefined || value === null) return null;
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'bigint') return value.toString();
+  return value;
+}
+
+function describeValue(value: Row[string]): string {
+  if (value instanceof Date) return `Date ${value.toISOString()}`;
+  return `${typeof value} ${JSON.stringify(typeof value === 'bigint' ? value.toString() : value)}`;
+}

@@ -28,7 +28,7 @@ import type {
 export { createImportFiles, openImportFiles, type OpenedImportFiles } from './files.ts';
 
 /** Context capabilities a test adds or replaces (a fake server's `fetch`, `files`...). */
-export type ContextOverrides = Partial<Omit<ConnectorContext<unknown, unknown>, 'config'>>;
+export type ContextOverrides = Partial<Omit<ConnectorContext<unknown>, 'config' | 'credentials'>>;
 
 export interface TestContextOptions {
   /** Default: 2026-04-01T12:00:00Z, so "yesterday" is stable. */
@@ -56,7 +56,7 @@ export const DEFAULT_TEST_NOW = new Date('2026-04-01T12:00:00Z');
 export function createTestContext<Config>(
   config: Config,
   options: TestContextOptions = {},
-): ConnectorContext<Config, unknown> & { logs: CollectedLogs } {
+): ConnectorContext<Config> & { logs: CollectedLogs } {
   const logs: CollectedLogs = { debug: [], info: [], warn: [] };
   const now = options.now ?? DEFAULT_TEST_NOW;
   return {

@@ -258,6 +258,7 @@ export class SyncHost {
       todayIn(timeZone, this.#date()); // an invalid zone fails here, once
       prepared = { context: opened.context, timeZone };
     } catch (error) {
+      if (error instanceof SyncError && error.kind === 'secret-key') throw error;
       setupError = error;
     }
     let stopped = false;

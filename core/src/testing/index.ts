@@ -25,7 +25,16 @@ import type {
   StreamDefinition,
 } from '../spec/index.ts';
 
+import {
+  CONNECTION,
+  openConformanceWorkspace,
+  repeatedKeys,
+  tableFingerprint,
+  type ConformanceWorkspace,
+} from './host.ts';
+
 export { createImportFiles, openImportFiles, type OpenedImportFiles } from './files.ts';
+export { openConformanceWorkspace, type ConformanceWorkspace } from './host.ts';
 
 /** Context capabilities a test adds or replaces (a fake server's `fetch`, `files`...). */
 export type ContextOverrides = Partial<Omit<ConnectorContext<unknown>, 'config' | 'credentials'>>;
@@ -186,6 +195,13 @@ export interface ConformanceOptions<Schema extends z.ZodType> {
   mayBeEmpty?: string[];
   /** How long a read may keep going once its signal is aborted (default 2 s). */
   abortWithinMs?: number;
+  /**
+   * Sync through the real `SyncHost` on a temp workspace (default on): re-syncing the window
+   * changes nothing; with `restatedConfig` (a config whose source data differs in the window) a
+   * second sync replaces the window's rows rather than adding to them. `false` for a connector
+   * that needs a capability the host does not offer yet.
+   */
+  sync?: false | { restatedConfig?: z.input<Schema> };
 }
 
 /**
@@ -395,6 +411,71 @@ export function runConnectorConformance<Schema extends z.ZodType, Credentials = 
         }
       });
     });
+
+    if (options.sync !== false) {
+      const restatedConfig = options.sync?.restatedConfig;
+      const withWorkspace = async (
+        body: (workspace: ConformanceWorkspace) => Promise<void>,
+      ): Promise<void> => {
+        const workspace = await openConformanceWorkspace(connector as never, options.config, now);
+        try {
+          await body(workspace);
+        } finally {
+          await workspace.cleanup();
+        }
+      };
+
+      describe('through the sync host', () => {
+        it('re-syncing the same window changes nothing', () =>
+          withWorkspace(async (workspace) => {
+            const streams = await streamsToCheck();
+            await workspace.sync(window.start);
+            const before = await Promise.all(streams.map((s) => tableFingerprint(workspace, s)));
+            await workspace.sync(window.start);
+            const after = await Promise.all(streams.map((s) => tableFingerprint(workspace, s)));
+            expect(after).toEqual(before);
+            for (const stream of streams) {
+              expect(
+                await repeatedKeys(workspace, stream),
+                `${stream.name}: repeated keys`,
+              ).toEqual([]);
+            }
+          }));
+
+        it.skipIf(!restatedConfig)('a restated day is replaced, not added to', () =>
+          withWorkspace(async (workspace) => {
+            if (restatedConfig === undefined) return;
+            const streams = await streamsToCheck();
+            await workspace.sync(window.start);
+            await workspace.host.addConnection({
+              name: CONNECTION,
+              plugin: connector.id,
+              config: restatedConfig as Record<string, unknown>,
+            });
+            await workspace.sync(window.start);
+            const synced = { start: window.start, end: now.toISOString().slice(0, 10) };
+            for (const stream of streams) {
+              const expected = await collectRead(
+                connector,
+                await contextFor(restatedConfig),
+                stream,
+                requestFor(stream, synced),
+              );
+              const [[count]] = JSON.parse(
+                `[${await tableFingerprint(workspace, stream, synced)}]`,
+              ) as [[string]];
+              expect(Number(count), `${stream.name}: rows after the restatement`).toBe(
+                expected.rows.length,
+              );
+              expect(
+                await repeatedKeys(workspace, stream),
+                `${stream.name}: repeated keys`,
+              ).toEqual([]);
+            }
+          }),
+        );
+      });
+    }
 
     it('a read stops promptly once its signal is aborted', async () => {
       const streams = await streamsToCheck();

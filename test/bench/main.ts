@@ -5,6 +5,7 @@ const modules: Array<() => Promise<{ benchmarks: Benchmark[] }>> = [
   () => import('./ingest.ts'),
   () => import('./demo.ts'),
   () => import('./notebook.ts'),
+  () => import('./sync.ts'),
 ];
 
 const filter = process.argv[2];

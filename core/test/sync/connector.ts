@@ -118,3 +118,35 @@ export const testAds = defineConnector({
     }
   },
 });
+
+/** A connector yielding the given rows in batches, for the sync benchmark (test/bench/sync.ts). */
+export function rowsConnector(
+  rows: Row[],
+  columns: Array<{ name: string; type: string }>,
+  batchRows: number,
+) {
+  return defineConnector({
+    specificationVersion: 'v1',
+    id: 'bench-ads',
+    name: 'Bench Ads',
+    version: '1.0.0',
+    docsUrl: 'https://example.com/bench-ads',
+    config: z.object({}),
+    async check() {
+      return { ok: true };
+    },
+    streams: [
+      {
+        name: 'bench_daily',
+        columns,
+        primaryKey: ['date', 'campaign_id'],
+        cursor: { field: 'date', lookbackDays: 0, initialDays: 365 },
+        writeMode: 'replace-window',
+      },
+    ],
+    async *read() {
+      for (let start = 0; start < rows.length; start += batchRows)
+        yield { type: 'record-batch', rows: rows.slice(start, start + batchRows) };
+    },
+  });
+}

@@ -20,6 +20,9 @@ import {
   z,
 } from '@baton/core/spec';
 
+/** How far back a first sync reads, and so the most history the demo offers. */
+const INITIAL_DAYS = 730;
+
 const config = z.object({
   seed: z
     .number()
@@ -34,9 +37,9 @@ const config = z.object({
     .number()
     .int()
     .min(365)
-    .max(3650)
-    .default(730)
-    .meta({ label: 'Days of history', description: 'Default two years.' }),
+    .max(INITIAL_DAYS)
+    .default(INITIAL_DAYS)
+    .meta({ label: 'Days of history', description: 'One to two years; default two.' }),
 });
 
 export type DemoConfig = z.output<typeof config>;
@@ -80,7 +83,7 @@ const streams: StreamDefinition[] = (Object.keys(RAW_STREAM_COLUMNS) as RawStrea
     primaryKey: PRIMARY_KEYS[name],
     ...(dated
       ? {
-          cursor: { field: 'date', lookbackDays: LOOKBACK_DAYS, initialDays: 730 },
+          cursor: { field: 'date', lookbackDays: LOOKBACK_DAYS, initialDays: INITIAL_DAYS },
           writeMode: 'replace-window' as const,
         }
       : { writeMode: 'replace' as const }),

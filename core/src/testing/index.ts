@@ -178,11 +178,23 @@ function addDays(day: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** A value, or a function giving it when a test runs (after `beforeAll` started a fake server). */
+export type Lazy<T> = T | (() => T);
+
 export interface ConformanceOptions<Schema extends z.ZodType> {
+  /** Names the suite (default the connector's id). */
+  name?: string;
   /** A config that works (the input form: defaults may be left out). */
-  config: z.input<Schema>;
-  /** A config with bad credentials or settings: `check` must return `{ ok: false }`, not throw. */
-  badConfig: z.input<Schema>;
+  config: Lazy<z.input<Schema>>;
+  /** A config with bad settings: `check` must return `{ ok: false }`, not throw. */
+  badConfig?: Lazy<z.input<Schema>>;
+  /** A config with refused credentials: `check` must return `{ ok: false, kind: 'auth' }`. */
+  badCredentials?: Lazy<z.input<Schema>>;
+  /**
+   * Changes the source's data for one day (a fake server restating conversions): a re-sync must
+   * then replace that day's rows, not add to them. Needs the host (`sync` not false).
+   */
+  restate?: (day: string) => void | Promise<void>;
   /** The window read from cursor streams (default: the 14 days before `now`). */
   window?: { start: string; end: string };
   /** The clock of every test context (default `DEFAULT_TEST_NOW`). */
@@ -201,7 +213,7 @@ export interface ConformanceOptions<Schema extends z.ZodType> {
    * second sync replaces the window's rows rather than adding to them. `false` for a connector
    * that needs a capability the host does not offer yet.
    */
-  sync?: false | { restatedConfig?: z.input<Schema> };
+  sync?: false | { restatedConfig?: Lazy<z.input<Schema>> };
 }
 
 /**
@@ -221,11 +233,14 @@ export function runConnectorConformance<Schema extends z.ZodType, Credentials = 
   const window = options.window ?? { start: addDays(yesterday, -13), end: yesterday };
   const abortWithinMs = options.abortWithinMs ?? 2_000;
 
+  const valueOf = (input: Lazy<z.input<Schema>>): z.input<Schema> =>
+    typeof input === 'function' ? (input as () => z.input<Schema>)() : input;
+
   async function contextFor(
-    input: z.input<Schema>,
+    input: Lazy<z.input<Schema>>,
     extra: TestContextOptions = {},
   ): Promise<ConnectorContext<Config, Credentials>> {
-    const config = connector.config.parse(input) as Config;
+    const config = connector.config.parse(valueOf(input)) as Config;
     const overrides = { ...(await options.context?.()), ...extra.overrides };
     const context = createTestContext(config, { now, ...extra, overrides });
     const unresolved = { ...context, credentials: undefined };
@@ -252,7 +267,7 @@ export function runConnectorConformance<Schema extends z.ZodType, Credentials = 
   const keyOf = (stream: StreamDefinition, row: Row): string =>
     JSON.stringify(stream.primaryKey.map((column) => normalize(row[column])));
 
-  describe(`connector conformance: ${connector.id}`, () => {
+  describe(`connector conformance: ${options.name ?? connector.id}`, () => {
     it('declares a valid v1 connector', () => {
       expect(connector.specificationVersion).toBe('v1');
       expect(connector.id).toMatch(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/);
@@ -264,7 +279,7 @@ export function runConnectorConformance<Schema extends z.ZodType, Credentials = 
     });
 
     it('accepts the working config and rejects nothing it was given', () => {
-      const parsed = connector.config.safeParse(options.config);
+      const parsed = connector.config.safeParse(valueOf(options.config));
       expect(parsed.success, parsed.error?.message).toBe(true);
     });
 
@@ -273,13 +288,25 @@ export function runConnectorConformance<Schema extends z.ZodType, Credentials = 
       expect(result).toMatchObject({ ok: true });
     });
 
-    it('check never throws on bad config or credentials', async () => {
-      const parsed = connector.config.safeParse(options.badConfig);
+    const badConfig = options.badConfig;
+    it.skipIf(badConfig === undefined)('check never throws on a bad config', async () => {
+      if (badConfig === undefined) return;
+      const parsed = connector.config.safeParse(valueOf(badConfig));
       // A config the schema already refuses never reaches `check`: that is a pass too.
       if (!parsed.success) return;
-      const result = await connector.check(await contextFor(options.badConfig));
-      assertFailedCheck(result);
+      assertFailedCheck(await connector.check(await contextFor(badConfig)));
     });
+
+    const badCredentials = options.badCredentials;
+    it.skipIf(badCredentials === undefined)(
+      'check never throws on bad credentials: it answers auth',
+      async () => {
+        if (badCredentials === undefined) return;
+        const result = await connector.check(await contextFor(badCredentials));
+        assertFailedCheck(result);
+        expect(result).toMatchObject({ ok: false, kind: 'auth' });
+      },
+    );
 
     it('check never throws when the network is down', async () => {
       const down = (): Promise<Response> => Promise.reject(new TypeError('fetch failed'));
@@ -417,7 +444,11 @@ export function runConnectorConformance<Schema extends z.ZodType, Credentials = 
       const withWorkspace = async (
         body: (workspace: ConformanceWorkspace) => Promise<void>,
       ): Promise<void> => {
-        const workspace = await openConformanceWorkspace(connector as never, options.config, now);
+        const workspace = await openConformanceWorkspace(
+          connector as never,
+          valueOf(options.config),
+          now,
+        );
         try {
           await body(workspace);
         } finally {
@@ -450,7 +481,7 @@ export function runConnectorConformance<Schema extends z.ZodType, Credentials = 
             await workspace.host.addConnection({
               name: CONNECTION,
               plugin: connector.id,
-              config: restatedConfig as Record<string, unknown>,
+              config: valueOf(restatedConfig) as Record<string, unknown>,
             });
             await workspace.sync(window.start);
             const synced = { start: window.start, end: now.toISOString().slice(0, 10) };
@@ -461,9 +492,8 @@ export function runConnectorConformance<Schema extends z.ZodType, Credentials = 
                 stream,
                 requestFor(stream, synced),
               );
-              const [[count]] = JSON.parse(
-                `[${await tableFingerprint(workspace, stream, synced)}]`,
-              ) as [[string]];
+              const fingerprint = await tableFingerprint(workspace, stream, synced);
+              const [count] = JSON.parse(fingerprint) as [string];
               expect(Number(count), `${stream.name}: rows after the restatement`).toBe(
                 expected.rows.length,
               );
@@ -472,6 +502,42 @@ export function runConnectorConformance<Schema extends z.ZodType, Credentials = 
                 `${stream.name}: repeated keys`,
               ).toEqual([]);
             }
+          }),
+        );
+
+        const restate = options.restate;
+        it.skipIf(!restate)('a day the source restates is replaced on the next sync', () =>
+          withWorkspace(async (workspace) => {
+            if (!restate) return;
+            const day = window.end;
+            const only = { start: day, end: day };
+            const streams = (await streamsToCheck()).filter((stream) => stream.cursor);
+            await workspace.sync(window.start);
+            const before = await Promise.all(
+              streams.map((stream) => tableFingerprint(workspace, stream, only)),
+            );
+            await restate(day);
+            await workspace.sync(window.start);
+            const after: string[] = [];
+            for (const stream of streams) {
+              const fresh = await collectRead(
+                connector,
+                await contextFor(options.config),
+                stream,
+                requestFor(stream, only),
+              );
+              const fingerprint = await tableFingerprint(workspace, stream, only);
+              after.push(fingerprint);
+              const [count] = JSON.parse(fingerprint) as [string];
+              expect(Number(count), `${stream.name}: rows of ${day} after the restatement`).toBe(
+                fresh.rows.length,
+              );
+              expect(
+                await repeatedKeys(workspace, stream),
+                `${stream.name}: repeated keys`,
+              ).toEqual([]);
+            }
+            expect(after, `the rows of ${day} changed`).not.toEqual(before);
           }),
         );
       });

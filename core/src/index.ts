@@ -21,3 +21,14 @@ export {
   type SqlValue,
   type WarehouseOptions,
 } from './engine/index.ts';
+export {
+  SyncHost,
+  SyncError,
+  loadConnectorModule,
+  loadWorkspaceConnectors,
+  type ConnectionSummary,
+  type SyncEvent,
+  type SyncHostOptions,
+  type SyncOptions,
+  type SyncRunRecord,
+} from './sync/index.ts';

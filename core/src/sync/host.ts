@@ -32,7 +32,7 @@ import { readStream, type StreamRun } from './read.ts';
 import { DEFAULT_RETRY, realSleep, type RetryPolicy } from './retry.ts';
 import * as secrets from './secrets.ts';
 import type { ConnectionSummary, SyncOptions, SyncRunRecord } from './types.ts';
-import { todayIn } from './window.ts';
+import { parseDay, todayIn } from './window.ts';
 
 export interface SyncHostOptions {
   workspaceDir: string;
@@ -213,6 +213,7 @@ export class SyncHost {
   }
 
   async #sync(options: SyncOptions): Promise<SyncRunRecord[]> {
+    if (options.since !== undefined) parseDay(options.since, 'since');
     let targets: StoredConnection[];
     if (options.connection !== undefined) {
       const stored = this.#stored(options.connection);

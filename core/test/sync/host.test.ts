@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AuthError, RateLimitError, TransientError, type Connector } from '../../src/spec/index.ts';
+import {
+  AuthError,
+  RateLimitError,
+  TransientError,
+  type Connector,
+  type ReadMessage,
+} from '../../src/spec/index.ts';
 import type { SyncEvent } from '../../src/sync/index.ts';
 import { requests, testAds } from './connector.ts';
 import { connectorWith, SECRET, workspace, type Bench } from './helpers.ts';
@@ -314,5 +320,52 @@ describe('check and run records', () => {
     });
     expect(daily.durationMs).toBeGreaterThan(0);
     expect(await bench.host.runs({ limit: 1 })).toHaveLength(1);
+  });
+});
+
+describe('checkpoints', () => {
+  it('commits merge streams at each checkpoint and resumes a retried read from the saved state', async () => {
+    const stream = { ...testAds.streams[0]!, writeMode: 'merge' as const };
+    let calls = 0;
+    const states: unknown[] = [];
+    const flaky = connectorWith({
+      streams: [stream],
+      async *read(context, _stream, request) {
+        calls++;
+        states.push(request.state);
+        const after = (request.state as { day?: string } | undefined)?.day ?? '';
+        for await (const message of testAds.read(
+          context as never,
+          stream,
+          request,
+        ) as AsyncIterable<ReadMessage>) {
+          if (message.type === 'record-batch' && String(message.rows[0]?.date) <= after) continue;
+          if (
+            calls === 1 &&
+            message.type === 'state-checkpoint' &&
+            message.state &&
+            (message.state as { day: string }).day === '2026-02-12'
+          )
+            throw new TransientError('connection reset');
+          yield message;
+        }
+      },
+    });
+    bench = await workspace({ connectors: [flaky], chunkDays: 100 });
+    await add(bench);
+    const [record] = await bench.host.sync();
+    expect(record).toMatchObject({ status: 'succeeded' });
+    expect(states).toEqual([undefined, { day: '2026-02-11' }]);
+    const [[count, distinct]] = (await bench.rows(
+      'select count(*), count(distinct (date, campaign_id)) from raw_test_ads.campaign_daily',
+    )) as [[number, number]];
+    expect([count, distinct]).toEqual([62, 62]);
+  });
+
+  it('refuses a since that is not a date', async () => {
+    bench = await workspace();
+    await expect(bench.host.sync({ since: '2026-02-30' })).rejects.toThrow(
+      /since "2026-02-30" is not a date/,
+    );
   });
 });

@@ -225,7 +225,23 @@ export class SyncHost {
         );
       }
       targets = [stored];
-    } else targets = this.meta.connections().filter((stored) => stored.status !== 'stopped');
+    } else {
+      targets = [];
+      for (const stored of this.meta.connections()) {
+        if (stored.status === 'stopped') continue;
+        if (this.options.connectors.some((connector) => connector.id === stored.plugin)) {
+          targets.push(stored);
+          continue;
+        }
+        // One missing plugin must not keep the other accounts from syncing.
+        const message = `The ${stored.plugin} connector is not installed.`;
+        this.meta.setConnectionStatus(
+          stored.name,
+          { status: 'failing', errorKind: 'config', errorMessage: message },
+          this.#now(),
+        );
+      }
+    }
     const records: SyncRunRecord[] = [];
     for (const stored of targets) {
       if (options.signal?.aborted) break;

@@ -39,7 +39,13 @@ export async function resolveKey(source: KeySource, hasEncrypted: boolean): Prom
     );
   }
   const key = randomBytes(32);
-  await writeFile(source.keyFile, `${key.toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
+  try {
+    await writeFile(source.keyFile, `${key.toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    // Another process made it first: use theirs.
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    return deriveKey((await readFile(source.keyFile, 'utf8')).trim(), source);
+  }
   return key;
 }
 

@@ -46,7 +46,9 @@ export async function ensureRawTable(
     { params: { schema, name: stream.name }, rowCap: 100_000 },
   );
   const have = new Set((existing.data[0] ?? []).map((name) => String(name).toLowerCase()));
-  for (const column of stream.columns) {
+  // A table made before the host wrote it (the demo generator's) gains the connection column too.
+  const wanted = [...stream.columns, { name: CONNECTION_COLUMN, type: 'VARCHAR' }];
+  for (const column of wanted) {
     if (have.has(column.name.toLowerCase())) continue;
     await warehouse.execute(`ALTER TABLE ${table} ADD COLUMN ${quote(column.name)} ${column.type}`);
   }

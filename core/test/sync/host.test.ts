@@ -369,3 +369,32 @@ describe('checkpoints', () => {
     );
   });
 });
+
+describe('existing workspaces', () => {
+  it('adds the connection column to a raw table made before the host wrote it', async () => {
+    bench = await workspace({ chunkDays: 100 });
+    await bench.warehouse.execute(
+      'CREATE SCHEMA raw_test_ads; CREATE TABLE raw_test_ads.campaigns (campaign_id VARCHAR, campaign_name VARCHAR)',
+    );
+    await add(bench);
+    const records = await bench.host.sync();
+    expect(records.map((record) => record.status)).toEqual(['succeeded', 'succeeded']);
+    const [[count]] = (await bench.rows(
+      "select count(*) from raw_test_ads.campaigns where _baton_connection = 'main'",
+    )) as [[number]];
+    expect(count).toBe(2);
+  });
+
+  it('skips a connection whose plugin is not installed and syncs the others', async () => {
+    bench = await workspace();
+    await add(bench);
+    const host = await bench.reopen({ connectors: [] });
+    expect(await host.sync()).toEqual([]);
+    expect((await host.listConnections())[0]).toMatchObject({
+      status: 'failing',
+      lastErrorKind: 'config',
+      lastErrorMessage: 'The test-ads connector is not installed.',
+    });
+    await expect(host.sync({ connection: 'main' })).rejects.toThrow(/No connector "test-ads"/);
+  });
+});

@@ -40,7 +40,11 @@ export interface SyncHostOptions {
   connectors: Connector[];
   /** Default: baton.json's reportingCurrency. */
   reportingCurrency?: string;
-  /** Default: env BATON_SECRET_KEY, else the workspace's generated `secret.key` (0600). */
+  /**
+   * The key that encrypts secret config fields (AES-256-GCM). Default: env BATON_SECRET_KEY, else
+   * the workspace's generated `secret.key` (mode 0600). Base64 of exactly 32 bytes is the key
+   * itself (`openssl rand -base64 32`); anything else is a passphrase stretched with scrypt.
+   */
   secretKey?: string;
   now?: () => Date;
   fetch?: typeof fetch;

@@ -218,6 +218,15 @@ async function readChunk(
             done: message.done,
             ...(message.total !== undefined ? { total: message.total } : {}),
           };
+          run.options.onEvent?.({
+            type: 'stream-progress',
+            connection,
+            stream: stream.name,
+            rows: rowsBefore + rows,
+            pages,
+            ...progress,
+            elapsedMs: performance.now() - started,
+          });
         } else if (message.type === 'log') {
           context.logger[message.level](message.message);
         } else if (message.type === 'warning') {

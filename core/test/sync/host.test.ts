@@ -398,3 +398,17 @@ describe('existing workspaces', () => {
     await expect(host.sync({ connection: 'main' })).rejects.toThrow(/No connector "test-ads"/);
   });
 });
+
+describe('removeConnection', () => {
+  it('forgets the connection and its cursors', async () => {
+    bench = await workspace({ chunkDays: 100 });
+    await add(bench);
+    await bench.host.sync();
+    await bench.host.removeConnection('main');
+    expect(await bench.host.listConnections()).toEqual([]);
+    await add(bench);
+    const [record] = await bench.host.sync();
+    expect(record).toMatchObject({ windowStart: '2026-02-08' }); // a first sync again
+    await expect(bench.host.removeConnection('nope')).rejects.toThrow(/no connection named/);
+  });
+});

@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Warehouse } from '../engine/index.ts';
-import type { Connector, ConnectorV1, StreamDefinition } from '../spec/index.ts';
+import type { Connector, ConnectorContext, ConnectorV1, StreamDefinition } from '../spec/index.ts';
 import { openWorkspace } from '../store/index.ts';
 import { SyncHost } from '../sync/index.ts';
 import type { SyncRunRecord } from '../sync/types.ts';
@@ -26,18 +26,52 @@ export interface ConformanceWorkspace {
 
 export const CONNECTION = 'conformance';
 
+/** Context capabilities a test gives where the host has none (a key the host sets wins). */
+export type HostContextExtras = () =>
+  Partial<ConnectorContext<unknown>> | Promise<Partial<ConnectorContext<unknown>>>;
+
+/**
+ * The connector as the host will run it, with `extras` merged under the host's own context: a
+ * capability the host does not offer yet (or a test's own) reaches the plugin, the host's
+ * `fetch`, signal and clock stay.
+ */
+export function withContextExtras(connector: Connector, extras: HostContextExtras): Connector {
+  const merge = async <Context extends object>(context: Context): Promise<Context> => {
+    const added = await extras();
+    const defined = Object.fromEntries(
+      Object.entries(context).filter(([, value]) => value !== undefined),
+    );
+    return { ...added, ...defined } as Context;
+  };
+  return {
+    ...connector,
+    check: async (context) => connector.check(await merge(context)),
+    ...(connector.discover
+      ? { discover: async (context) => connector.discover!(await merge(context)) }
+      : {}),
+    async *read(context, stream, request) {
+      yield* connector.read(await merge(context), stream, request);
+    },
+  };
+}
+
 /** A temp workspace with the connector added as the `conformance` connection. */
 export async function openConformanceWorkspace(
   connector: ConnectorV1<never, unknown>,
   config: unknown,
   now: Date,
+  extras?: HostContextExtras,
 ): Promise<ConformanceWorkspace> {
   const dir = await mkdtemp(path.join(tmpdir(), 'baton-conformance-'));
   const { warehouse } = await openWorkspace(dir, { create: true });
   const host = await SyncHost.open({
     workspaceDir: dir,
     warehouse,
-    connectors: [connector as unknown as Connector],
+    connectors: [
+      extras
+        ? withContextExtras(connector as unknown as Connector, extras)
+        : (connector as unknown as Connector),
+    ],
     reportingCurrency: 'EUR',
     secretKey: Buffer.alloc(32, 1).toString('base64'),
     now: () => new Date(now),

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { collectRead, createTestContext } from '@baton/core/testing';
+import { collectRead, createTestContext, openConformanceWorkspace } from '@baton/core/testing';
 import { ConfigError, MODEL_STREAM_COLUMNS, type StreamDefinition } from '@baton/core/spec';
 import files, { tableNameFor, type FilesConfig } from '../src/index.ts';
 import {
@@ -147,6 +147,35 @@ describe('files connector', () => {
     expect(warnings).toEqual([
       'imports/exports/q1.csv: "comment" not in the model\'s campaign_daily, left out.',
     ]);
+  });
+
+  it('a campaign_daily.csv synced by the host appears in the model view campaign_daily', async () => {
+    opened = await makeImports({
+      'campaign_daily.csv': CAMPAIGN_DAILY_CSV,
+      'spend/2026-01.csv': SPEND_JANUARY_CSV,
+    });
+    const importFiles = opened.files;
+    const workspace = await openConformanceWorkspace(
+      files as never,
+      { currency: 'GBP' },
+      new Date('2026-04-01T12:00:00Z'),
+      () => ({ files: importFiles }),
+    );
+    try {
+      await workspace.sync('2026-03-01');
+      expect(
+        await workspace.rows(
+          'select date, platform, campaign_id, spend_native, native_currency from campaign_daily order by date, campaign_id',
+        ),
+      ).toEqual([
+        ['2026-03-01', 'meta', '23851', 210.55, 'GBP'],
+        ['2026-03-01', 'meta', '23852', 60, 'GBP'],
+        ['2026-03-02', 'meta', '23851', 198.4, 'GBP'],
+      ]);
+      expect(await workspace.rows('select count(*) from raw_files.spend')).toEqual([[2]]);
+    } finally {
+      await workspace.cleanup();
+    }
   });
 
   it('check says what to do when there is nothing to read', async () => {

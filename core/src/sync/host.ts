@@ -157,13 +157,13 @@ export class SyncHost {
   /** Tests a connection. Expected failures come back as `{ ok: false }`, never thrown. */
   async check(name: string): Promise<CheckResult> {
     const stored = this.#stored(name);
-    let hidden: string[] = [];
+    const hidden: string[] = [];
     try {
-      const { context, secretValues, connector } = await this.#context(
+      const { context, connector } = await this.#context(
         stored,
         new AbortController().signal,
+        hidden,
       );
-      hidden = secretValues;
       const result = await connector.check(context as never);
       if (result.ok) return result;
       return {
@@ -261,13 +261,12 @@ export class SyncHost {
     const signal = options.signal ?? new AbortController().signal;
     const connector = this.#connector(stored.plugin);
     const records: SyncRunRecord[] = [];
-    let hidden: string[] = [];
+    const hidden: string[] = [];
     let streams: StreamDefinition[] = connector.streams;
     let prepared: { context: ConnectorContext<unknown, unknown>; timeZone: string } | undefined;
     let setupError: unknown;
     try {
-      const opened = await this.#context(stored, signal);
-      hidden = opened.secretValues;
+      const opened = await this.#context(stored, signal, hidden);
       const discovered = (await connector.discover?.(opened.context as never)) ?? [];
       for (const stream of discovered) {
         const problem = streamProblem(stream);
@@ -332,7 +331,8 @@ export class SyncHost {
     }
   }
 
-  async #context(stored: StoredConnection, signal: AbortSignal) {
+  /** `hidden` receives the secret values first thing, so a failing `resolve` is redacted too. */
+  async #context(stored: StoredConnection, signal: AbortSignal, hidden: string[]) {
     const connector = this.#connector(stored.plugin);
     const fields = secrets.secretFields(connector.config);
     const raw = JSON.parse(stored.config) as Record<string, unknown>;
@@ -342,6 +342,7 @@ export class SyncHost {
     const key = sealed ? await this.#secretKey(true) : undefined;
     const clear = key ? secrets.unsealConfig(key, raw) : raw;
     const secretValues = secrets.secretValues(clear, fields);
+    hidden.push(...secretValues);
     const parsed = connector.config.safeParse(clear);
     if (!parsed.success) {
       throw new ConnectorError(

@@ -94,6 +94,26 @@ describe('secrets at rest', () => {
     expect(await workspaceBytes(bench.dir)).not.toContain(SECRET);
   });
 
+  it('redacts a secret from a failing resolve, in check answers and run records', async () => {
+    const resolving = connectorWith({
+      async resolve(config) {
+        throw new Error(`token refresh failed for ${(config as { apiKey: string }).apiKey}`);
+      },
+    });
+    bench = await workspace({ connectors: [resolving] });
+    await bench.host.addConnection({
+      name: 'main',
+      plugin: 'test-ads',
+      config: { apiKey: SECRET },
+    });
+    const check = await bench.host.check('main');
+    const records = await bench.host.sync();
+    expect(records[0]).toMatchObject({ status: 'failed', errorKind: 'bug' });
+    const recorded = JSON.stringify({ check, records, runs: await bench.host.runs() });
+    expect(recorded).toContain('token refresh failed for [secret]');
+    expect(recorded).not.toContain(SECRET);
+  });
+
   it('generates a 0600 key file when no key is given, and says so when it goes missing', async () => {
     delete process.env.BATON_SECRET_KEY;
     bench = await workspace({ secretKey: undefined });

@@ -583,6 +583,12 @@ export function runConnectorConformance<Schema extends z.ZodType, Credentials = 
 
 function assertStreamDefinition(stream: StreamDefinition): void {
   expect(stream.name, 'stream name').toMatch(/^[a-z][a-z0-9_]*$/);
+  for (const column of stream.columns) {
+    expect(column.name, `${stream.name}: column names are snake_case`).toMatch(/^[a-z][a-z0-9_]*$/);
+    expect(column.name.startsWith('_baton'), `${stream.name}: _baton is the host's prefix`).toBe(
+      false,
+    );
+  }
   const columns = new Map(stream.columns.map((column) => [column.name, column]));
   expect(columns.size, `${stream.name}: column names are unique`).toBe(stream.columns.length);
   for (const key of stream.primaryKey) {

@@ -68,24 +68,50 @@ const MODEL_KEYS: Record<ModelStreamName, string[]> = {
 const isModelStream = (name: string): name is ModelStreamName =>
   Object.hasOwn(MODEL_STREAM_COLUMNS, name);
 
+function snakeCase(text: string, prefix: string): string {
+  const name = text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+  return /^[a-z]/.test(name) ? name : `${prefix}_${name || 'unnamed'}`;
+}
+
 /** `imports/Spend 2026.csv` -> `spend_2026`; `imports/meta/2026-01.csv` -> `meta`. */
 export function tableNameFor(path: string, tables: Record<string, string>): string {
   const mapped = tables[path];
   if (mapped) return mapped;
   const parts = path.split('/');
-  const base = parts.length > 1 ? parts[0]! : parts[0]!.replace(/\.[^.]*$/, '');
-  const name = base
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '');
-  return /^[a-z]/.test(name) ? name : `t_${name || 'file'}`;
+  return snakeCase(parts.length > 1 ? parts[0]! : parts[0]!.replace(/\.[^.]*$/, ''), 't');
+}
+
+/**
+ * A file's headers as column names: snake_case (`Amount Spent (EUR)` -> `amount_spent_eur`),
+ * a repeat suffixed (`cost`, `cost_2`). Maps each column name to its header.
+ */
+export function columnNamesFor(headers: string[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const header of headers) {
+    const base = snakeCase(header, 'c');
+    let name = base;
+    for (let suffix = 2; names.has(name); suffix++) name = `${base}_${suffix}`;
+    names.set(name, header);
+  }
+  return names;
 }
 
 interface TablePlan {
   stream: StreamDefinition;
   files: ImportFile[];
+  /** Why this table cannot be read now (a type conflict, an unreadable file): read throws it. */
+  problem?: ConfigError;
+}
+
+interface Plan {
+  tables: TablePlan[];
+  /** Problems of the connection's settings (a mapped file that is not there). */
+  problems: ConfigError[];
 }
 
 const INTEGER = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT)$/;
@@ -112,16 +138,22 @@ function filesOf(context: FilesContext): ImportFiles {
   return context.files;
 }
 
-/** Groups the files into tables and merges each table's columns (in path order). */
-async function planTables(context: FilesContext): Promise<TablePlan[]> {
+/**
+ * Groups the files into tables and merges each table's columns (in path order). A table's
+ * problem stays with that table, so the others still sync.
+ */
+async function planTables(context: FilesContext): Promise<Plan> {
   const files = filesOf(context);
   const listed = await files.list();
   const known = new Set(listed.map((file) => file.path));
+  const problems: ConfigError[] = [];
   for (const path of Object.keys(context.config.tables)) {
     if (!known.has(path)) {
-      throw new ConfigError(
-        `The table names map "${path}", which is not a readable file in imports/.`,
-        `Put the file in imports/ or remove "${path}" from the table names.`,
+      problems.push(
+        new ConfigError(
+          `The table names map "${path}", which is not a readable file in imports/.`,
+          `Put the file in imports/ or remove "${path}" from the table names.`,
+        ),
       );
     }
   }
@@ -130,31 +162,48 @@ async function planTables(context: FilesContext): Promise<TablePlan[]> {
     const table = tableNameFor(file.path, context.config.tables);
     groups.set(table, [...(groups.get(table) ?? []), file]);
   }
-  const plans: TablePlan[] = [];
+  const tables: TablePlan[] = [];
   for (const [name, tableFiles] of groups) {
     const columns = new Map<string, { type: string; file: string }>();
-    for (const file of tableFiles) {
-      context.signal.throwIfAborted();
-      const { columns: fileColumns } = await files.read(file.path);
-      for (const column of fileColumns) {
-        const seen = columns.get(column.name);
-        if (!seen) {
-          columns.set(column.name, { type: column.type, file: file.path });
-          continue;
+    let problem: ConfigError | undefined;
+    try {
+      for (const file of tableFiles) {
+        context.signal.throwIfAborted();
+        const { columns: fileColumns } = await files.read(file.path);
+        const types = new Map(fileColumns.map((column) => [column.name, column.type]));
+        for (const [column, header] of columnNamesFor([...types.keys()])) {
+          const fileType = types.get(header)!;
+          const seen = columns.get(column);
+          if (!seen) {
+            columns.set(column, { type: fileType, file: file.path });
+            continue;
+          }
+          const type = commonType(seen.type, fileType);
+          if (!type) {
+            throw new ConfigError(
+              `imports/${file.path}: column "${header}" is ${fileType}, but ${seen.type} in imports/${seen.file} (table ${name}).`,
+              `Make "${header}" hold the same kind of values in every file of ${name}, or map imports/${file.path} to its own table in the table names.`,
+            );
+          }
+          seen.type = type;
         }
-        const type = commonType(seen.type, column.type);
-        if (!type) {
-          throw new ConfigError(
-            `imports/${file.path}: column "${column.name}" is ${column.type}, but ${seen.type} in imports/${seen.file} (table ${name}).`,
-            `Make "${column.name}" hold the same kind of values in every file of ${name}, or map imports/${file.path} to its own table in the table names.`,
-          );
-        }
-        seen.type = type;
       }
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      problem = error;
     }
-    plans.push({ stream: streamFor(name, columns), files: tableFiles });
+    // A table whose first file cannot be read has no columns to declare: check reports it.
+    if (columns.size === 0 && !isModelStream(name)) {
+      if (problem) problems.push(problem);
+      continue;
+    }
+    tables.push({
+      stream: streamFor(name, columns),
+      files: tableFiles,
+      ...(problem ? { problem } : {}),
+    });
   }
-  return plans;
+  return { tables, problems };
 }
 
 function streamFor(name: string, columns: Map<string, { type: string }>): StreamDefinition {
@@ -227,7 +276,16 @@ export default defineConnector({
           hint: 'Run the files connector from `baton sync` or the workbench.',
         };
       }
-      const plans = await planTables(context);
+      const { tables: plans, problems } = await planTables(context);
+      const problem = problems[0] ?? plans.find((plan) => plan.problem)?.problem;
+      if (problem) {
+        return {
+          ok: false,
+          kind: 'config',
+          reason: problem.message,
+          hint: problem.hint ?? 'Check the files in imports/.',
+        };
+      }
       if (plans.length === 0) {
         return {
           ok: false,
@@ -250,10 +308,10 @@ export default defineConnector({
   },
   streams: [],
   async discover(context) {
-    return (await planTables(context)).map((plan) => plan.stream);
+    return (await planTables(context)).tables.map((plan) => plan.stream);
   },
   async *read(context, stream) {
-    const plan = (await planTables(context)).find(
+    const plan = (await planTables(context)).tables.find(
       (candidate) => candidate.stream.name === stream.name,
     );
     if (!plan) {
@@ -262,17 +320,19 @@ export default defineConnector({
         'Put the file back, or remove the table from the workspace.',
       );
     }
+    if (plan.problem) throw plan.problem;
     const model = isModelStream(stream.name);
     const declared = new Set(stream.columns.map((column) => column.name));
     let done = 0;
     for (const file of plan.files) {
       const data = await filesOf(context).read(file.path);
+      const headers = columnNamesFor(data.columns.map((column) => column.name));
       if (model) {
-        const extra = data.columns.filter((column) => !declared.has(column.name));
+        const extra = [...headers].filter(([column]) => !declared.has(column));
         if (extra.length > 0) {
           yield {
             type: 'warning',
-            message: `imports/${file.path}: ${extra.map((column) => `"${column.name}"`).join(', ')} not in the model's ${stream.name}, left out.`,
+            message: `imports/${file.path}: ${extra.map(([, header]) => `"${header}"`).join(', ')} not in the model's ${stream.name}, left out.`,
           };
         }
       }
@@ -283,7 +343,8 @@ export default defineConnector({
             const row: Row = {};
             for (const column of stream.columns) {
               try {
-                row[column.name] = coerce(source[column.name], column);
+                const header = headers.get(column.name);
+                row[column.name] = coerce(header === undefined ? null : source[header], column);
               } catch (error) {
                 const message = `imports/${file.path}: ${(error as Error).message}`;
                 throw new ConfigError(message, (error as ConfigError).hint, { cause: error });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { collectRead, createTestContext, openConformanceWorkspace } from '@baton/core/testing';
 import { ConfigError, MODEL_STREAM_COLUMNS, type StreamDefinition } from '@baton/core/spec';
-import files, { tableNameFor, type FilesConfig } from '../src/index.ts';
+import files, { columnNamesFor, tableNameFor, type FilesConfig } from '../src/index.ts';
 import {
   CAMPAIGN_DAILY_CSV,
   EVENTS_JSONL,
@@ -70,6 +70,24 @@ describe('files connector', () => {
     expect((await collectRead(files, context, sends, { fullRefresh: true })).rows).toHaveLength(3);
   });
 
+  it('names columns in snake_case, as the host requires', async () => {
+    expect([
+      ...columnNamesFor(['Day', 'Amount Spent (EUR)', 'Coût', '2nd', 'cost', 'Cost', '']),
+    ]).toEqual([
+      ['day', 'Day'],
+      ['amount_spent_eur', 'Amount Spent (EUR)'],
+      ['cout', 'Coût'],
+      ['c_2nd', '2nd'],
+      ['cost', 'cost'],
+      ['cost_2', 'Cost'],
+      ['c_unnamed', ''],
+    ]);
+    const context = await setUp({ 'export.csv': 'Day,Amount Spent (EUR)\n2026-03-01,12.5\n' });
+    const stream = await streamNamed(context, 'export');
+    const { rows } = await collectRead(files, context, stream, { fullRefresh: true });
+    expect(rows).toEqual([{ day: '2026-03-01', amount_spent_eur: 12.5 }]);
+  });
+
   it('adds a column that first appears in a later file', async () => {
     const context = await setUp({
       'spend/2026-01.csv': SPEND_JANUARY_CSV,
@@ -99,13 +117,16 @@ describe('files connector', () => {
     });
     const expected =
       'imports/spend/2026-02.csv: column "cost" is DATE, but BIGINT in imports/spend/2026-01.csv (table spend).';
-    await expect(files.discover!(context)).rejects.toThrow(expected);
-    await expect(files.discover!(context)).rejects.toBeInstanceOf(ConfigError);
     expect(await files.check(context)).toMatchObject({
       ok: false,
       kind: 'config',
       reason: expected,
     });
+    // The table is still declared, so the sync records the error against it, and reading it fails.
+    const spend = await streamNamed(context, 'spend');
+    const reading = collectRead(files, context, spend, { fullRefresh: true });
+    await expect(reading).rejects.toThrow(expected);
+    await expect(reading).rejects.toBeInstanceOf(ConfigError);
   });
 
   it('a file that follows the model lands as the model stream, with its columns and types', async () => {

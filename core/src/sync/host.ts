@@ -25,6 +25,7 @@ import { ConnectorError } from '../spec/index.ts';
 import { readWorkspaceConfig, workspacePaths } from '../store/index.ts';
 import { SyncError } from './errors.ts';
 import { createHostFetch } from './fetch.ts';
+import { createImportFiles } from './files.ts';
 import { streamProblem } from './load.ts';
 import { MetadataStore, type StoredConnection } from './metadata.ts';
 import { stopsConnection } from './records.ts';
@@ -363,6 +364,7 @@ export class SyncHost {
       signal,
       logger,
       now: () => this.#date(),
+      files: createImportFiles(this.options.warehouse, this.options.warehouse.options.importsDir),
       fetch: createHostFetch({
         fetch: this.options.fetch ?? globalThis.fetch,
         sleep: this.options.sleep ?? ((ms) => realSleep(ms, signal)),

@@ -1,3 +1,5 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   AuthError,
@@ -410,5 +412,29 @@ describe('removeConnection', () => {
     const [record] = await bench.host.sync();
     expect(record).toMatchObject({ windowStart: '2026-02-08' }); // a first sync again
     await expect(bench.host.removeConnection('nope')).rejects.toThrow(/no connection named/);
+  });
+});
+
+describe('context', () => {
+  it("gives the connector the workspace's imports/ folder, read by DuckDB", async () => {
+    const seen: string[] = [];
+    const reader = connectorWith({
+      streams: [testAds.streams[1]!],
+      async *read(context) {
+        for (const file of await context.files!.list()) seen.push(file.path);
+        const data = await context.files!.read('campaigns.csv');
+        seen.push(JSON.stringify(data.columns.map((column) => column.name)));
+        for await (const rows of data.batches) yield { type: 'record-batch', rows };
+      },
+    });
+    bench = await workspace({ connectors: [reader] });
+    await writeFile(
+      path.join(bench.dir, 'imports', 'campaigns.csv'),
+      'campaign_id,campaign_name\nc1,One\nc2,Two\n',
+    );
+    await add(bench);
+    const [record] = await bench.host.sync();
+    expect(record).toMatchObject({ status: 'succeeded', rows: 2 });
+    expect(seen).toEqual(['campaigns.csv', '["campaign_id","campaign_name"]']);
   });
 });

@@ -2,7 +2,7 @@
  * The parts of the conformance suite that need the host: a real `SyncHost` on a temp workspace,
  * so re-syncs and restatements are checked against the tables the host actually writes.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Warehouse } from '../engine/index.ts';
@@ -55,15 +55,25 @@ export function withContextExtras(connector: Connector, extras: HostContextExtra
   };
 }
 
+export interface ConformanceWorkspaceOptions {
+  /** The connection's config (input form). */
+  config: unknown;
+  /** The host's clock. */
+  now: Date;
+  /** Context capabilities the host's context lacks. */
+  extras?: HostContextExtras;
+  /** A folder copied into the workspace's `imports/` first (for connectors that read files). */
+  imports?: string;
+}
+
 /** A temp workspace with the connector added as the `conformance` connection. */
 export async function openConformanceWorkspace(
   connector: ConnectorV1<never, unknown>,
-  config: unknown,
-  now: Date,
-  extras?: HostContextExtras,
+  { config, now, extras, imports }: ConformanceWorkspaceOptions,
 ): Promise<ConformanceWorkspace> {
   const dir = await mkdtemp(path.join(tmpdir(), 'baton-conformance-'));
-  const { warehouse } = await openWorkspace(dir, { create: true });
+  const { warehouse, paths } = await openWorkspace(dir, { create: true });
+  if (imports) await cp(imports, paths.imports, { recursive: true });
   const host = await SyncHost.open({
     workspaceDir: dir,
     warehouse,

@@ -38,6 +38,7 @@ export {
   openConformanceWorkspace,
   withContextExtras,
   type ConformanceWorkspace,
+  type ConformanceWorkspaceOptions,
   type HostContextExtras,
 } from './host.ts';
 
@@ -187,6 +188,11 @@ function addDays(day: string, days: number): string {
 export type Lazy<T> = T | (() => T);
 
 export interface ConformanceOptions<Schema extends z.ZodType> {
+  /**
+   * A folder copied into the temp workspace's `imports/` before host-backed syncs (the files
+   * connector's fixtures).
+   */
+  imports?: Lazy<string>;
   /** Names the suite (default the connector's id). */
   name?: string;
   /** A config that works (the input form: defaults may be left out). */
@@ -241,6 +247,8 @@ export function runConnectorConformance<Schema extends z.ZodType, Credentials = 
   const window = options.window ?? { start: addDays(yesterday, -13), end: yesterday };
   const abortWithinMs = options.abortWithinMs ?? 2_000;
 
+  const valueOfText = (input: Lazy<string>): string =>
+    typeof input === 'function' ? input() : input;
   const valueOf = (input: Lazy<z.input<Schema>>): z.input<Schema> =>
     typeof input === 'function' ? (input as () => z.input<Schema>)() : input;
 
@@ -452,12 +460,12 @@ export function runConnectorConformance<Schema extends z.ZodType, Credentials = 
       const withWorkspace = async (
         body: (workspace: ConformanceWorkspace) => Promise<void>,
       ): Promise<void> => {
-        const workspace = await openConformanceWorkspace(
-          connector as never,
-          valueOf(options.config),
+        const workspace = await openConformanceWorkspace(connector as never, {
+          config: valueOf(options.config),
           now,
-          options.context,
-        );
+          ...(options.context ? { extras: options.context } : {}),
+          ...(options.imports ? { imports: valueOfText(options.imports) } : {}),
+        });
         try {
           await body(workspace);
         } finally {

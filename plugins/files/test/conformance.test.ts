@@ -22,7 +22,7 @@ runConnectorConformance(files, {
   config: {},
   // Maps a file that is not there.
   badConfig: { tables: { 'missing.csv': 'missing' } },
-  // Until the sync host gives connectors context.files itself, the suite's host-backed tests
-  // pass this one under the host's context.
   context: () => ({ files: imports.files }),
+  // The host-backed tests sync a workspace whose imports/ holds the same files.
+  imports: imports.dir,
 });

@@ -175,13 +175,15 @@ describe('files connector', () => {
       'campaign_daily.csv': CAMPAIGN_DAILY_CSV,
       'spend/2026-01.csv': SPEND_JANUARY_CSV,
     });
-    const importFiles = opened.files;
-    const workspace = await openConformanceWorkspace(
-      files as never,
-      { currency: 'GBP' },
-      new Date('2026-04-01T12:00:00Z'),
-      () => ({ files: importFiles }),
-    );
+    const { files: importFiles, dir } = opened;
+    const workspace = await openConformanceWorkspace(files as never, {
+      config: { currency: 'GBP' },
+      now: new Date('2026-04-01T12:00:00Z'),
+      // The files land in the workspace's imports/, which the host reads; until the host offers
+      // context.files, the test's own reader stands in.
+      extras: () => ({ files: importFiles }),
+      imports: dir,
+    });
     try {
       await workspace.sync('2026-03-01');
       expect(

@@ -185,6 +185,8 @@ async function planTables(context: FilesContext): Promise<Plan> {
               `Make "${header}" hold the same kind of values in every file of ${name}, or map imports/${file.path} to its own table in the table names.`,
             );
           }
+          // The error names the file the type came from.
+          if (type !== seen.type && type === fileType) seen.file = file.path;
           seen.type = type;
         }
       }

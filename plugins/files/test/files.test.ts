@@ -201,6 +201,19 @@ describe('files connector', () => {
     }
   });
 
+  it('a conflict with a widened type names the file the type came from', async () => {
+    const context = await setUp({
+      'spend/2026-01.csv': SPEND_JANUARY_CSV,
+      'spend/2026-02.csv': SPEND_FEBRUARY_CSV,
+      'spend/2026-03.csv': 'day,channel,cost\n2026-03-01,partners,n/a\n',
+    });
+    expect(await files.check(context)).toMatchObject({
+      ok: false,
+      reason:
+        'imports/spend/2026-03.csv: column "cost" is VARCHAR, but DOUBLE in imports/spend/2026-02.csv (table spend).',
+    });
+  });
+
   it('check says what to do when there is nothing to read', async () => {
     const context = await setUp({});
     expect(await files.check(context)).toMatchObject({

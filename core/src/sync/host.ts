@@ -145,7 +145,11 @@ export class SyncHost {
         ? { lastSuccessAt: previous.lastSuccessAt }
         : {}),
     };
-    this.meta.saveConnection(stored, this.#now());
+    this.meta.transaction(() => {
+      // Another plugin's cursors under the same name would skip the new account's history.
+      if (previous && previous.plugin !== connector.id) this.meta.removeCursors(input.name);
+      this.meta.saveConnection(stored, this.#now());
+    });
     return this.#summary(this.meta.connection(input.name)!);
   }
 

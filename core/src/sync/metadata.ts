@@ -111,6 +111,10 @@ export class MetadataStore {
       });
   }
 
+  removeCursors(connection: string): void {
+    this.db.prepare('DELETE FROM cursors WHERE connection = ?').run(connection);
+  }
+
   removeConnection(name: string): void {
     this.transaction(() => {
       for (const table of ['connections', 'cursors'])

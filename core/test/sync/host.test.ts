@@ -413,6 +413,20 @@ describe('removeConnection', () => {
     expect(record).toMatchObject({ windowStart: '2026-02-08' }); // a first sync again
     await expect(bench.host.removeConnection('nope')).rejects.toThrow(/no connection named/);
   });
+
+  it('starts over when a connection is re-added with another plugin', async () => {
+    const other = { ...(testAds as Connector), id: 'other-ads' };
+    bench = await workspace({ connectors: [testAds as Connector, other], chunkDays: 100 });
+    await add(bench);
+    await bench.host.sync();
+    await bench.host.addConnection({
+      name: 'main',
+      plugin: 'other-ads',
+      config: { apiKey: SECRET },
+    });
+    const [record] = await bench.host.sync();
+    expect(record).toMatchObject({ plugin: 'other-ads', windowStart: '2026-02-08' });
+  });
 });
 
 describe('context', () => {

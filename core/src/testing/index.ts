@@ -235,7 +235,9 @@ export interface ConformanceOptions<Schema extends z.ZodType> {
  * declaration, `check` that answers (never throws) with good and bad config and with the network
  * down, and per stream: rows that match the declared columns and types, unique primary keys,
  * cursor values inside the requested window and advancing with it, the same window read twice
- * giving the same rows, and a read that stops promptly once aborted.
+ * giving the same rows, a read resumed from a checkpoint that neither repeats nor skips rows, and
+ * a read that stops promptly once aborted. Through the real host: re-syncing a window changes
+ * nothing, and a restated day (or config) replaces rows rather than adding to them.
  */
 export function runConnectorConformance<Schema extends z.ZodType, Credentials = undefined>(
   connector: ConnectorV1<Schema, Credentials>,
@@ -451,6 +453,39 @@ export function runConnectorConformance<Schema extends z.ZodType, Credentials = 
               .sort();
           };
           expect(await read(), stream.name).toEqual(await read());
+        }
+      });
+
+      it('a read resumed from a checkpoint neither repeats nor skips rows', async () => {
+        for (const stream of await streamsToCheck()) {
+          const request = requestFor(stream);
+          const full = await collectRead(
+            connector,
+            await contextFor(options.config),
+            stream,
+            request,
+          );
+          const checkpoints = full.messages.filter(
+            (message) => message.type === 'state-checkpoint',
+          );
+          // Resume from the middle checkpoint: what came before it is kept, the rest re-read.
+          const checkpoint = checkpoints[Math.floor((checkpoints.length - 1) / 2)];
+          if (!checkpoint) continue;
+          const before: Row[] = [];
+          for (const message of full.messages) {
+            if (message === checkpoint) break;
+            if (message.type === 'record-batch') before.push(...message.rows);
+          }
+          const resumed = await collectRead(connector, await contextFor(options.config), stream, {
+            ...request,
+            state: checkpoint.state,
+          });
+          const rowText = (row: Row) =>
+            JSON.stringify(stream.columns.map((column) => normalize(row[column.name])));
+          expect(
+            [...before, ...resumed.rows].map(rowText).sort(),
+            `${stream.name}: rows before the checkpoint plus the resumed read`,
+          ).toEqual(full.rows.map(rowText).sort());
         }
       });
     });

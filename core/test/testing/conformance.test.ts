@@ -72,7 +72,11 @@ const reference = defineConnector({
   ],
   async *read(context, stream, request) {
     if (context.config.apiKey !== 'good') throw new ConfigError('The API key was refused.');
+    // A resumed read starts after the account and day of its last checkpoint.
+    const resume = request.state as { account: string; day: string } | undefined;
+    let skipping = resume !== undefined;
     for (const account of context.config.accounts) {
+      if (skipping && account !== resume?.account) continue;
       if (stream.name === 'campaigns') {
         yield {
           type: 'record-batch',
@@ -86,6 +90,10 @@ const reference = defineConnector({
       }
       const window = request.window!;
       for (const day of days(window.start, window.end)) {
+        if (skipping) {
+          if (day === resume?.day) skipping = false;
+          continue;
+        }
         context.signal.throwIfAborted();
         yield {
           type: 'record-batch',
@@ -99,7 +107,7 @@ const reference = defineConnector({
             currency: 'EUR',
           })),
         };
-        yield { type: 'state-checkpoint', state: { day } };
+        yield { type: 'state-checkpoint', state: { account, day } };
       }
     }
   },

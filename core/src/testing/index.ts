@@ -63,8 +63,7 @@ export const DEFAULT_TEST_NOW = new Date('2026-04-01T12:00:00Z');
 
 /**
  * A connector context for tests: the given config, a fixed clock, a collecting logger and a
- * `fetch` that refuses (a test that needs the network passes a fake server's through
- * `overrides`).
+ * `fetch` that reaches loopback fake servers only (`overrides` replaces any of them).
  *
  * @example const context = createTestContext({ seed: 7 }, { now: new Date('2026-03-02') });
  */
@@ -84,14 +83,27 @@ export function createTestContext<Config>(
       warn: (message) => logs.warn.push(message),
     },
     now: () => new Date(now),
-    fetch: () =>
-      Promise.reject(
-        new TypeError('fetch failed: tests have no network; pass a fake server through overrides'),
-      ),
+    fetch: loopbackFetch,
     ...options.overrides,
     logs,
   };
 }
+
+/**
+ * `fetch` for tests: loopback only (a fake server on 127.0.0.1 or localhost), so a test never
+ * reaches a real platform by accident.
+ */
+export const loopbackFetch: typeof fetch = (input, init) => {
+  const url = new URL(input instanceof Request ? input.url : String(input));
+  if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) {
+    return Promise.reject(
+      new TypeError(
+        `fetch failed: tests reach only loopback fake servers, not ${url.host}; make the base URL a config field`,
+      ),
+    );
+  }
+  return fetch(input, init);
+};
 
 /** Everything one `read` yielded, split by type. */
 export interface ReadOutcome {

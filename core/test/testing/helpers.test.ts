@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { collectRead, createTestContext, isoDate, valueFitsType } from '../../src/testing/index.ts';
 import { defineConnector, z } from '../../src/spec/index.ts';
@@ -37,12 +39,22 @@ describe('conformance helpers', () => {
     expect(isoDate(3)).toBeUndefined();
   });
 
-  it('a test context has a fixed clock, collects logs and refuses the network', async () => {
+  it('a test context has a fixed clock, collects logs and reaches loopback only', async () => {
     const context = createTestContext({ a: 1 }, { now: new Date('2026-01-02T03:04:05Z') });
     expect(context.now().toISOString()).toBe('2026-01-02T03:04:05.000Z');
     context.logger.warn('careful');
     expect(context.logs.warn).toEqual(['careful']);
-    await expect(context.fetch('http://127.0.0.1:1/')).rejects.toThrow(/no network/);
+    await expect(context.fetch('https://api.example.com/v1')).rejects.toThrow(
+      /only loopback fake servers, not api\.example\.com/,
+    );
+    const server = createServer((_request, response) => response.end('pong'));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      expect(await (await context.fetch(`http://127.0.0.1:${port}/ping`)).text()).toBe('pong');
+    } finally {
+      server.close();
+    }
   });
 
   it('collectRead splits what a read yields', async () => {

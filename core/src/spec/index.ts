@@ -66,6 +66,11 @@ export interface StreamCursor {
   lookbackDays: number;
   /** Where a first sync starts: days before today (default 90). */
   initialDays?: number;
+  /**
+   * Days read and committed per transaction (default 14): an interrupted sync resumes after the
+   * last committed chunk. A source that is cheap to re-read whole (the demo) can take more.
+   */
+  chunkDays?: number;
 }
 
 export interface StreamDefinition {

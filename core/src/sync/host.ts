@@ -301,7 +301,7 @@ export class SyncHost {
         now: () => this.#date(),
         sleep: this.options.sleep ?? ((ms) => realSleep(ms, signal)),
         policy: { ...DEFAULT_RETRY, ...this.options.retry },
-        chunkDays: this.options.chunkDays ?? 14,
+        chunkDays: stream.cursor?.chunkDays ?? this.options.chunkDays ?? 14,
         options,
       };
       const record = await readStream(run, prepared, setupError);

@@ -83,7 +83,13 @@ const streams: StreamDefinition[] = (Object.keys(RAW_STREAM_COLUMNS) as RawStrea
     primaryKey: PRIMARY_KEYS[name],
     ...(dated
       ? {
-          cursor: { field: 'date', lookbackDays: LOOKBACK_DAYS, initialDays: INITIAL_DAYS },
+          cursor: {
+            field: 'date',
+            lookbackDays: LOOKBACK_DAYS,
+            initialDays: INITIAL_DAYS,
+            // Generating is cheap and all-or-nothing: one chunk per stream keeps the build fast.
+            chunkDays: INITIAL_DAYS + 1,
+          },
           writeMode: 'replace-window' as const,
         }
       : { writeMode: 'replace' as const }),

@@ -16,6 +16,8 @@ export interface WorkspaceConfig {
   reportingCurrency: string;
   /** Locale for reports: `en` or `fr`. */
   locale: 'en' | 'fr';
+  /** Connector modules of this workspace, beside the built-in ones (paths or package names). */
+  plugins?: string[];
 }
 
 export interface WorkspacePaths {

@@ -5,7 +5,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BatonError } from '@baton/core';
 import { parseCommandArgs, UsageError, type CliIO, type Command } from './args.ts';
+import { connectCommand, connectionsCommand, syncCommand } from './commands/connections.ts';
 import { demoCommand } from './commands/demo.ts';
+import { newConnectorCommand } from './commands/new-connector.ts';
 import { queryCommand } from './commands/query.ts';
 import { runCommand } from './commands/run.ts';
 import { serveCommand, startCommand } from './commands/serve.ts';
@@ -16,12 +18,16 @@ export const commands: Command[] = [
   queryCommand,
   runCommand,
   serveCommand,
+  connectCommand,
+  syncCommand,
+  connectionsCommand,
+  newConnectorCommand,
 ];
 
 const USAGE = `Usage: baton <command> [options]
 
 Commands:
-${commands.map((command) => `  ${command.name.padEnd(8)} ${command.summary}`).join('\n')}
+${commands.map((command) => `  ${command.name.padEnd(14)} ${command.summary}`).join('\n')}
 
 Every command takes --workspace DIR (default: $BATON_WORKSPACE, else ./workspace) and --help.
 `;

@@ -20,11 +20,12 @@ export async function ask(
   });
   const readline = createInterface({ input: io.stdin, output, terminal: Boolean(io.stdin.isTTY) });
   try {
-    io.stderr.write(question);
+    // question() writes the prompt before it waits; only what is typed after it is muted.
+    const answer = readline.question(question);
     muted.active = secret;
-    const answer = await readline.question('');
+    const text = await answer;
     if (secret) io.stderr.write('\n');
-    return answer.trim();
+    return text.trim();
   } finally {
     readline.close();
   }

@@ -1,8 +1,21 @@
 import { existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
-import { buildDemoWorkspace } from '@baton/core/model';
-import { openWorkspace, workspacePaths, writeWorkspaceConfig } from '@baton/core/store';
-import { dateOption, integerOption, workspaceOption, type CliIO, type Command } from '../args.ts';
+import {
+  openWorkspace,
+  readWorkspaceConfig,
+  workspacePaths,
+  writeWorkspaceConfig,
+} from '@baton/core/store';
+import { SyncHost } from '@baton/core/sync';
+import {
+  dateOption,
+  integerOption,
+  UsageError,
+  workspaceOption,
+  type CliIO,
+  type Command,
+} from '../args.ts';
+import { builtInConnectors } from '../host.ts';
 import { createProgress } from '../progress.ts';
 import { workspaceDir } from '../workspace.ts';
 
@@ -13,7 +26,7 @@ export const demoCommand: Command = {
 
   --seed   the random seed; the same seed and end date give the same data (default 42)
   --end    the last day of data (default: yesterday)
-Replaces the workspace's database if one exists.`,
+Replaces a demo workspace in DIR; refuses a workspace that has other connections.`,
   options: { ...workspaceOption, seed: { type: 'string' }, end: { type: 'string' } },
   async run(args, io) {
     const seed = integerOption(args, 'seed') ?? 42;
@@ -24,9 +37,9 @@ Replaces the workspace's database if one exists.`,
 };
 
 /**
- * Builds the demo into `dir`, replacing any database there. It is built beside the old one and
- * renamed over it at the end, so a crash mid-build leaves the previous workspace intact.
- * Shared with `baton start`.
+ * Builds the demo workspace through the same path as real data: a `demo` connection synced by
+ * the sync host. The database is built beside the old one and renamed over it at the end, so
+ * a crash mid-build leaves no half-built workspace behind. Shared with `baton start`.
  */
 export async function buildDemo(
   dir: string,
@@ -34,30 +47,87 @@ export async function buildDemo(
   io: CliIO,
 ): Promise<void> {
   const paths = workspacePaths(dir);
+  await clearDemoState(dir);
   const building = `${paths.database}.building`;
-  await removeDatabase(building);
+  await removeFiles(building, `${building}.wal`);
   const progress = createProgress(io);
   const { warehouse } = await openWorkspace(dir, { create: true, path: building });
   try {
-    await buildDemoWorkspace(warehouse, { seed, end, onProgress: progress.update });
+    const host = await SyncHost.open({
+      workspaceDir: paths.dir,
+      warehouse,
+      connectors: builtInConnectors,
+      reportingCurrency: 'EUR',
+    });
+    try {
+      await host.addConnection({ name: 'demo', plugin: 'demo', config: { seed, end } });
+      const records = await host.sync({
+        connection: 'demo',
+        onEvent: (event) => {
+          if (event.type === 'stream-progress') {
+            progress.update({ step: event.stream, done: event.rows });
+          }
+        },
+      });
+      const failed = records.find((record) => record.status !== 'succeeded');
+      if (failed) {
+        throw new UsageError(
+          `The demo could not be built: ${failed.stream} failed (${failed.errorKind}): ${failed.errorMessage}`,
+        );
+      }
+    } finally {
+      await host.close();
+    }
   } finally {
     await warehouse.close();
   }
-  await removeDatabase(paths.database);
+  await removeFiles(paths.database, `${paths.database}.wal`);
   await rename(building, paths.database);
   // DuckDB checkpoints on close; should a log remain, it belongs with the file it logs.
   if (existsSync(`${building}.wal`)) await rename(`${building}.wal`, `${paths.database}.wal`);
   await writeWorkspaceConfig(dir, {
+    ...(await readWorkspaceConfig(dir)),
     name: 'Maison Lumière (demo)',
     reportingCurrency: 'EUR',
-    locale: 'en',
   });
   progress.done(`Demo workspace ready in ${paths.dir} (seed ${seed}, data up to ${end})`);
 }
 
-async function removeDatabase(file: string): Promise<void> {
-  await rm(file, { force: true });
-  await rm(`${file}.wal`, { force: true });
+/**
+ * Forgets the previous demo's cursors and runs, so the new build reads everything. A workspace
+ * with other connections is refused: replacing its database would lose their data.
+ */
+async function clearDemoState(dir: string): Promise<void> {
+  const paths = workspacePaths(dir);
+  const metadata = `${paths.dir}/meta.sqlite`;
+  if (!existsSync(metadata)) return;
+  if (existsSync(paths.database)) {
+    const { warehouse } = await openWorkspace(dir);
+    try {
+      const host = await SyncHost.open({
+        workspaceDir: paths.dir,
+        warehouse,
+        connectors: builtInConnectors,
+      });
+      const others = (await host.listConnections()).filter(
+        (connection) => connection.plugin !== 'demo',
+      );
+      await host.close();
+      if (others.length > 0) {
+        throw new UsageError(
+          `${paths.dir} holds a workspace with connections (${others.map((connection) => connection.name).join(', ')}): building the demo there would replace their data.`,
+          'Build the demo in another folder: baton demo --workspace demo-workspace',
+        );
+      }
+    } finally {
+      await warehouse.close();
+    }
+  }
+  await removeFiles(metadata, `${metadata}-wal`, `${metadata}-shm`);
+}
+
+async function removeFiles(...files: string[]): Promise<void> {
+  for (const file of files) await rm(file, { force: true });
 }
 
 function yesterday(): string {

@@ -3,13 +3,12 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commands, main } from '../../apps/server/src/cli/main.ts';
+import { commands } from '../../apps/server/src/cli/main.ts';
 import { buildTestDemo } from './demo-workspace.ts';
+import { ROOT, runCli } from './run-cli.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 let workspace: string;
 
 beforeAll(async () => {
@@ -20,19 +19,8 @@ afterAll(async () => {
   if (workspace) await rm(workspace, { recursive: true, force: true });
 });
 
-/** Runs the CLI in-process with captured output. */
-async function baton(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const chunks = { stdout: [] as Buffer[], stderr: [] as Buffer[] };
-  stdout.on('data', (chunk: Buffer) => chunks.stdout.push(chunk));
-  stderr.on('data', (chunk: Buffer) => chunks.stderr.push(chunk));
-  const code = await main(argv, { stdout, stderr, env: { BATON_WORKSPACE: workspace }, cwd: ROOT });
-  return {
-    code,
-    stdout: Buffer.concat(chunks.stdout).toString(),
-    stderr: Buffer.concat(chunks.stderr).toString(),
-  };
+function baton(...argv: string[]) {
+  return runCli(argv, { workspace });
 }
 
 describe('baton query', () => {

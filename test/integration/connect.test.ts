@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -80,6 +80,23 @@ describe('baton connect, sync, connections', () => {
       { workspace },
     );
     expect(JSON.parse(query.stdout).rows).toEqual([['Brand FR', 25.5]]);
+  });
+
+  it('widens a column when a later file brings decimals, without truncating them', async () => {
+    await mkdir(path.join(workspace, 'imports', 'costs'), { recursive: true });
+    await writeFile(path.join(workspace, 'imports', 'costs', 'a.csv'), 'day,cost\n2026-11-01,1\n');
+    expect((await runCli(['sync', '--connection', 'files'], { workspace })).code).toBe(0);
+    await writeFile(
+      path.join(workspace, 'imports', 'costs', 'b.csv'),
+      'day,cost\n2026-11-02,90.5\n',
+    );
+    const sync = await runCli(['sync', '--connection', 'files'], { workspace });
+    expect(sync.code, sync.stdout + sync.stderr).toBe(0);
+    const query = await runCli(
+      ['query', '--format', 'json', 'select cost from raw_files.costs order by cost'],
+      { workspace },
+    );
+    expect(JSON.parse(query.stdout).rows).toEqual([[1], [90.5]]);
   });
 
   it('asks a terminal for missing fields, the secret without echo, and syncs a workspace plugin', async () => {

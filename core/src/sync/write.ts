@@ -41,18 +41,38 @@ export async function ensureRawTable(
      CREATE TABLE IF NOT EXISTS ${table} (${[...columns, `${quote(CONNECTION_COLUMN)} VARCHAR`].join(', ')})`,
   );
   const existing = await warehouse.query(
-    `SELECT column_name FROM information_schema.columns
+    `SELECT column_name, data_type FROM information_schema.columns
      WHERE table_catalog = current_database() AND table_schema = $schema AND table_name = $name`,
     { params: { schema, name: stream.name }, rowCap: 100_000 },
   );
-  const have = new Set((existing.data[0] ?? []).map((name) => String(name).toLowerCase()));
+  const [names = [], types = []] = existing.data;
+  const have = new Map(names.map((name, row) => [String(name).toLowerCase(), String(types[row])]));
   // A table made before the host wrote it (the demo generator's) gains the connection column too.
   const wanted = [...stream.columns, { name: CONNECTION_COLUMN, type: 'VARCHAR' }];
   for (const column of wanted) {
-    if (have.has(column.name.toLowerCase())) continue;
-    await warehouse.execute(`ALTER TABLE ${table} ADD COLUMN ${quote(column.name)} ${column.type}`);
+    const current = have.get(column.name.toLowerCase());
+    if (current === undefined) {
+      await warehouse.execute(
+        `ALTER TABLE ${table} ADD COLUMN ${quote(column.name)} ${column.type}`,
+      );
+      continue;
+    }
+    // A stream whose column widened (BIGINT to DOUBLE in a later file) must not be stored in the
+    // old type, which would truncate 90.5 to 90: convert the column, or fail saying why.
+    const declared = await canonicalType(warehouse, column.type);
+    if (declared !== current) {
+      await warehouse.execute(
+        `ALTER TABLE ${table} ALTER COLUMN ${quote(column.name)} SET DATA TYPE ${declared}`,
+      );
+    }
   }
   return table;
+}
+
+/** DuckDB's own name of a declared type (`INT` is `INTEGER`, `TEXT` is `VARCHAR`). */
+async function canonicalType(warehouse: Warehouse, type: string): Promise<string> {
+  const { data } = await warehouse.query(`SELECT typeof(CAST(NULL AS ${type}))`);
+  return String(data[0]?.[0]);
 }
 
 /** Stages a stream's batches and commits them to its raw table, one transaction per commit. */

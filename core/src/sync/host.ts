@@ -62,6 +62,15 @@ export interface SyncHostOptions {
 /** Hosts of this process that are open: their 'running' runs are not stale. */
 const liveHosts = new Set<string>();
 
+/** Stands in for the streams of a connection whose setup failed before any was known. */
+const SETUP_STREAM: StreamDefinition = {
+  name: 'setup',
+  description: 'Connecting, discovering streams, reading the time zone.',
+  columns: [],
+  primaryKey: [],
+  writeMode: 'append',
+};
+
 const NAME = /^[a-z0-9][a-z0-9_-]{0,62}$/i;
 const SILENT: Logger = { debug() {}, info() {}, warn() {} };
 
@@ -286,6 +295,8 @@ export class SyncHost {
       if (error instanceof SyncError && error.kind === 'secret-key') throw error;
       setupError = error;
     }
+    // A connector whose streams all come from `discover` still records a failed discover.
+    if (setupError !== undefined && streams.length === 0) streams = [SETUP_STREAM];
     let stopped = false;
     for (const stream of streams) {
       if (signal.aborted || stopped) break;

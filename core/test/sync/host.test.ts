@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   AuthError,
+  ConfigError,
   RateLimitError,
   TransientError,
   type Connector,
@@ -450,5 +451,30 @@ describe('context', () => {
     const [record] = await bench.host.sync();
     expect(record).toMatchObject({ status: 'succeeded', rows: 2 });
     expect(seen).toEqual(['campaigns.csv', '["campaign_id","campaign_name"]']);
+  });
+});
+
+describe('a connection whose setup fails before any stream is known', () => {
+  it('records the failure and stops the connection, instead of reporting nothing', async () => {
+    const discoverOnly = connectorWith({
+      streams: [],
+      discover: async () => {
+        throw new ConfigError('The account 42 does not exist.', 'Check the account id.');
+      },
+    });
+    bench = await workspace({ connectors: [discoverOnly] });
+    await add(bench);
+    const records = await bench.host.sync();
+    expect(records).toMatchObject([
+      {
+        stream: 'setup',
+        status: 'failed',
+        errorKind: 'config',
+        errorMessage: expect.stringContaining('does not exist'),
+      },
+    ]);
+    expect(await bench.host.listConnections()).toMatchObject([
+      { status: 'stopped', lastErrorKind: 'config' },
+    ]);
   });
 });

@@ -8,16 +8,15 @@ const duckdbOnlyInEngine = {
 
 /**
  * Plugins see core only through the versioned contract (`@baton/core/spec`) and, in their tests,
- * the conformance suite (`@baton/core/testing`). The built-in demo plugin may also take the pure
- * demo generator from `@baton/core/model`, by those names only.
+ * the conformance suite (`@baton/core/testing`). No exceptions, built-in plugins included.
  */
-function pluginImports({ allowed, paths = [] }) {
+function pluginImports({ allowed }) {
   const message = `Plugins import only ${allowed.map((path) => `@baton/core/${path}`).join(' and ')} from core.`;
   return {
     'no-restricted-imports': [
       'error',
       {
-        paths: [duckdbOnlyInEngine, ...paths],
+        paths: [duckdbOnlyInEngine],
         patterns: [
           { regex: `^@baton/core(?!/(${allowed.join('|')})$)`, message },
           { group: ['**/core/src/**', '**/core/test/**'], message },
@@ -73,18 +72,5 @@ export default tseslint.config(
   {
     files: ['plugins/*/test/**/*.ts'],
     rules: pluginImports({ allowed: ['spec', 'testing'] }),
-  },
-  {
-    files: ['plugins/demo/src/**/*.ts'],
-    rules: pluginImports({
-      allowed: ['spec', 'model'],
-      paths: [
-        {
-          name: '@baton/core/model',
-          allowImportNames: ['generateDemo', 'RAW_STREAM_COLUMNS', 'DemoData', 'RawStream'],
-          message: 'The demo plugin takes only the pure demo generator from @baton/core/model.',
-        },
-      ],
-    }),
   },
 );

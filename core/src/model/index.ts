@@ -1,6 +1,6 @@
 /**
- * The unified marketing model: raw stream columns, model views, KPI macros, and the demo
- * workspace generator. See docs in marketing-model.md.
+ * The unified marketing model: raw stream columns, model views and KPI macros. See docs in
+ * marketing-model.md (the demo data generator is the demo plugin's, plugins/demo).
  */
 export {
   EXTRA_STREAMS,
@@ -17,4 +17,3 @@ export {
 export { refreshModel, type ModelSources, type RefreshModelOptions } from './views.ts';
 export { KPI_MACROS, createKpiMacros, kpiMacroSql, type KpiMacro } from './macros.ts';
 export type { ModelWarehouse } from './warehouse.ts';
-export * from './demo/index.ts';

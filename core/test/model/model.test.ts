@@ -4,13 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Warehouse } from '../../src/engine/index.ts';
 import type { SqlValue } from '../../src/engine/types.ts';
-import {
-  KPI_MACROS,
-  MODEL_STREAMS,
-  buildDemoWorkspace,
-  refreshModel,
-  type DemoBuild,
-} from '../../src/model/index.ts';
+import { KPI_MACROS, MODEL_STREAMS, refreshModel } from '../../src/model/index.ts';
+import { buildDemoWorkspace, type DemoBuild } from '../../../test/support/demo.ts';
 
 const SEED = 42;
 const END = '2026-03-31';

@@ -1,7 +1,7 @@
 /**
- * Plugins see core only through `@baton/core/spec` (and `@baton/core/testing` in their tests);
- * the built-in demo plugin also takes the pure demo generator from `@baton/core/model`. The
- * ESLint rule says the same at edit time; this test holds even where lint is not run.
+ * Plugins see core only through `@baton/core/spec` (and `@baton/core/testing` in their tests),
+ * built-in plugins included. The ESLint rule says the same at edit time; this test holds even
+ * where lint is not run.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
@@ -9,11 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const DEMO_MODEL_NAMES = new Set(['generateDemo', 'RAW_STREAM_COLUMNS', 'DemoData', 'RawStream']);
 
-async function pluginFiles(): Promise<string[]> {
-  const plugins = join(root, 'plugins');
-  const entries = await readdir(plugins, { recursive: true, withFileTypes: true });
+async function tsFiles(folder: string): Promise<string[]> {
+  const entries = await readdir(join(root, folder), { recursive: true, withFileTypes: true });
   return entries
     .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
     .map((entry) => join(entry.parentPath, entry.name))
@@ -44,10 +42,9 @@ function importsOf(text: string): { specifier: string; names: string[] }[] {
 
 it('plugins import only @baton/core/spec (and /testing in tests) from core', async () => {
   const offences: string[] = [];
-  for (const path of await pluginFiles()) {
+  for (const path of await tsFiles('plugins')) {
     const file = relative(root, path).split('\\').join('/');
     const inTest = /^plugins\/[^/]+\/test\//.test(file);
-    const inDemoSource = file.startsWith('plugins/demo/src/');
     for (const { specifier, names } of importsOf(await readFile(path, 'utf8'))) {
       if (/(^|\/)core\/(src|test)\//.test(specifier)) {
         offences.push(`${file}: ${specifier} (reach core through @baton/core/spec)`);
@@ -56,14 +53,19 @@ it('plugins import only @baton/core/spec (and /testing in tests) from core', asy
       if (specifier !== '@baton/core' && !specifier.startsWith('@baton/core/')) continue;
       if (specifier === '@baton/core/spec') continue;
       if (specifier === '@baton/core/testing' && inTest) continue;
-      if (
-        specifier === '@baton/core/model' &&
-        inDemoSource &&
-        names.every((name) => DEMO_MODEL_NAMES.has(name))
-      ) {
-        continue;
-      }
       offences.push(`${file}: ${specifier} ${names.join(', ')}`);
+    }
+  }
+  expect(offences).toEqual([]);
+});
+
+it('core/src imports no plugin', async () => {
+  const offences: string[] = [];
+  for (const path of await tsFiles('core/src')) {
+    for (const { specifier } of importsOf(await readFile(path, 'utf8'))) {
+      if (/^@baton\/plugin-|(^|\/)plugins\//.test(specifier)) {
+        offences.push(`${relative(root, path).split('\\').join('/')}: ${specifier}`);
+      }
     }
   }
   expect(offences).toEqual([]);

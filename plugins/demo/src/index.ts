@@ -3,15 +3,13 @@
  * streams, so the demo workspace is built through the same sync path as real data and lands in
  * `raw_demo.<stream>` like any connector's rows.
  *
- * Where the generator lives: it stays in core (`core/src/model/demo/`, pure code) because
- * `buildDemoWorkspace` and the model tests use it too. This built-in plugin is the one plugin
- * allowed to import a part of core besides `@baton/core/spec`: `generateDemo` and
- * `RAW_STREAM_COLUMNS` from `@baton/core/model`, and only those names (the plugin-imports rule in
- * eslint.config.js and core/test/testing/plugin-imports.test.ts enforce it).
+ * The generator lives here (`src/generator/`, pure code: no clock, no Math.random). Like every
+ * plugin, this one takes nothing from core but `@baton/core/spec`; the raw model columns are
+ * `MODEL_STREAM_COLUMNS` from there.
  */
-import { RAW_STREAM_COLUMNS, generateDemo, type DemoData, type RawStream } from '@baton/core/model';
 import {
   ConfigError,
+  MODEL_STREAM_COLUMNS,
   defineConnector,
   type ConnectorContext,
   type ReadMessage,
@@ -19,6 +17,8 @@ import {
   type StreamDefinition,
   z,
 } from '@baton/core/spec';
+import { generateDemo, type DemoData } from './generator/generate.ts';
+import type { RawStream } from './generator/types.ts';
 
 /** How far back a first sync reads, and so the most history the demo offers. */
 const INITIAL_DAYS = 730;
@@ -70,31 +70,33 @@ const DESCRIPTIONS: Record<RawStream, string> = {
   demo_truth: 'The anomalies planted in the demo, for measuring checks and recommendations.',
 };
 
-const streams: StreamDefinition[] = (Object.keys(RAW_STREAM_COLUMNS) as RawStream[]).map((name) => {
-  const columns = RAW_STREAM_COLUMNS[name].map(({ name: column, type }) => ({
-    name: column,
-    type,
-  }));
-  const dated = columns[0]?.name === 'date';
-  return {
-    name,
-    description: DESCRIPTIONS[name],
-    columns,
-    primaryKey: PRIMARY_KEYS[name],
-    ...(dated
-      ? {
-          cursor: {
-            field: 'date',
-            lookbackDays: LOOKBACK_DAYS,
-            initialDays: INITIAL_DAYS,
-            // Generating is cheap and all-or-nothing: one chunk per stream keeps the build fast.
-            chunkDays: INITIAL_DAYS + 1,
-          },
-          writeMode: 'replace-window' as const,
-        }
-      : { writeMode: 'replace' as const }),
-  };
-});
+const streams: StreamDefinition[] = (Object.keys(MODEL_STREAM_COLUMNS) as RawStream[]).map(
+  (name) => {
+    const columns = MODEL_STREAM_COLUMNS[name].map(({ name: column, type }) => ({
+      name: column,
+      type,
+    }));
+    const dated = columns[0]?.name === 'date';
+    return {
+      name,
+      description: DESCRIPTIONS[name],
+      columns,
+      primaryKey: PRIMARY_KEYS[name],
+      ...(dated
+        ? {
+            cursor: {
+              field: 'date',
+              lookbackDays: LOOKBACK_DAYS,
+              initialDays: INITIAL_DAYS,
+              // Generating is cheap and all-or-nothing: one chunk per stream keeps the build fast.
+              chunkDays: INITIAL_DAYS + 1,
+            },
+            writeMode: 'replace-window' as const,
+          }
+        : { writeMode: 'replace' as const }),
+    };
+  },
+);
 
 /** Yesterday in UTC, from the context's clock. */
 function yesterday(context: ConnectorContext<DemoConfig>): string {
@@ -133,7 +135,7 @@ export default defineConnector({
   streams,
   async *read(context, stream, request) {
     const name = stream.name as RawStream;
-    if (!(name in RAW_STREAM_COLUMNS)) {
+    if (!(name in MODEL_STREAM_COLUMNS)) {
       throw new ConfigError(`The demo has no stream "${stream.name}".`);
     }
     const { seed, days } = context.config;

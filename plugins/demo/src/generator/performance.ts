@@ -6,8 +6,8 @@ import type { DemoCalendar, Market } from './calendar.ts';
 import type { Campaign, Kind, Platform, Product } from './catalog.ts';
 import type { Currency } from './fx.ts';
 import type { AnomalyEffect, PlantedAnomaly } from './truth.ts';
-import type { ColumnarBatch, SqlValue } from '../../engine/types.ts';
-import { rawColumnNames } from '../schema.ts';
+import type { ColumnarBatch, SqlValue } from './types.ts';
+import { rawColumnNames } from './types.ts';
 import { Random } from './prng.ts';
 
 interface Profile {

@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { RAW_STREAM_COLUMNS, generateDemo, type RawStream } from '../../src/model/index.ts';
-import type { DemoData } from '../../src/model/index.ts';
+import { MODEL_STREAM_COLUMNS, type ModelStreamName } from '@baton/core/spec';
+import { generateDemo, type DemoData } from '../src/generator/generate.ts';
 
 const END = '2026-03-31';
 
 /** A hash of every batch of every stream, in generation order. */
 function fingerprint(demo: DemoData): string {
   const hash = createHash('sha256');
-  for (const stream of Object.keys(RAW_STREAM_COLUMNS) as RawStream[]) {
+  for (const stream of Object.keys(MODEL_STREAM_COLUMNS) as ModelStreamName[]) {
     for (const batch of demo.streams[stream]()) {
       hash.update(stream);
       hash.update(JSON.stringify(batch.columns));
@@ -28,9 +28,9 @@ describe('generateDemo', () => {
   });
 
   it('yields batches whose columns are the raw stream columns, in order', () => {
-    for (const stream of Object.keys(RAW_STREAM_COLUMNS) as RawStream[]) {
+    for (const stream of Object.keys(MODEL_STREAM_COLUMNS) as ModelStreamName[]) {
       for (const batch of demo.streams[stream]()) {
-        expect(batch.columns).toEqual(RAW_STREAM_COLUMNS[stream].map((column) => column.name));
+        expect(batch.columns).toEqual(MODEL_STREAM_COLUMNS[stream].map((column) => column.name));
         const lengths = new Set(batch.data.map((column) => column.length));
         expect(lengths.size).toBe(1);
       }

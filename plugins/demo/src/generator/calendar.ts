@@ -2,7 +2,7 @@
  * Dates as UTC epoch days (integers), and the retail calendar that moves cosmetics demand:
  * weekdays, paydays, Black Friday, Christmas, the French sales (soldes), Mother's Day.
  */
-import { BatonError } from '../../errors.ts';
+import { ConfigError } from '@baton/core/spec';
 
 const MS_PER_DAY = 86_400_000;
 
@@ -11,8 +11,7 @@ export function parseIsoDay(text: string): number {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   const ms = match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : NaN;
   if (!match || Number.isNaN(ms) || isoDay(ms / MS_PER_DAY) !== text) {
-    throw new BatonError(
-      'usage',
+    throw new ConfigError(
       `"${text}" is not a calendar date.`,
       'Pass the end date as YYYY-MM-DD, e.g. 2026-03-31.',
     );

@@ -3,7 +3,7 @@
  * Weekends have no row; the model views take the last published rate (as-of join).
  */
 import type { DemoCalendar } from './calendar.ts';
-import type { ColumnarBatch, SqlValue } from '../../engine/types.ts';
+import type { ColumnarBatch, SqlValue } from './types.ts';
 import { Random } from './prng.ts';
 
 export type Currency = 'EUR' | 'GBP' | 'USD' | 'CHF';

@@ -5,8 +5,8 @@
  */
 import type { DemoCalendar } from './calendar.ts';
 import type { Campaign, Catalog, Platform } from './catalog.ts';
-import type { ColumnarBatch, SqlValue } from '../../engine/types.ts';
-import { rawColumnNames } from '../schema.ts';
+import type { ColumnarBatch, SqlValue } from './types.ts';
+import { rawColumnNames } from './types.ts';
 
 /** What an anomaly does to the campaigns (and ads) it touches, as multipliers. */
 export interface AnomalyEffect {

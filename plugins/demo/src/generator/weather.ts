@@ -3,7 +3,7 @@
  * drives: warm sunny days sell SPF, grey winters do not.
  */
 import type { DemoCalendar, Market } from './calendar.ts';
-import type { ColumnarBatch, SqlValue } from '../../engine/types.ts';
+import type { ColumnarBatch, SqlValue } from './types.ts';
 import { Random } from './prng.ts';
 
 interface City {

@@ -6,8 +6,8 @@
 import type { DemoCalendar, Market } from './calendar.ts';
 import { BRAND, type Campaign } from './catalog.ts';
 import type { CampaignSummary } from './performance.ts';
-import type { ColumnarBatch, SqlValue } from '../../engine/types.ts';
-import { rawColumnNames } from '../schema.ts';
+import type { ColumnarBatch, SqlValue } from './types.ts';
+import { rawColumnNames } from './types.ts';
 import { Random } from './prng.ts';
 
 const WEB_COLUMNS = rawColumnNames('web_traffic_daily');

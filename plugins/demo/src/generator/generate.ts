@@ -2,8 +2,8 @@
  * The demo dataset as per-stream batch generators: pure and deterministic for a seed and an end
  * date (no clock, no Math.random), so a `demo` connector can yield the same batches.
  */
-import type { ColumnarBatch, SqlValue } from '../../engine/types.ts';
-import { rawColumnNames, type RawStream } from '../schema.ts';
+import type { ColumnarBatch, SqlValue } from './types.ts';
+import { rawColumnNames, type RawStream } from './types.ts';
 import {
   isoDay,
   makeCalendar,
@@ -31,7 +31,7 @@ export interface DemoData {
   calendar: DemoCalendar;
   catalog: Catalog;
   anomalies: PlantedAnomaly[];
-  /** Batches per raw stream, in the column order of `RAW_STREAM_COLUMNS`. */
+  /** Batches per raw stream, in the column order of `MODEL_STREAM_COLUMNS`. */
   streams: Record<RawStream, () => Generator<ColumnarBatch>>;
   /** Rows per stream (computes the data if not done yet). */
   rowCounts(): Record<RawStream, number>;

@@ -5,8 +5,8 @@
  */
 import type { DemoCalendar, Market } from './calendar.ts';
 import { BRAND } from './catalog.ts';
-import type { ColumnarBatch, SqlValue } from '../../engine/types.ts';
-import { rawColumnNames } from '../schema.ts';
+import type { ColumnarBatch, SqlValue } from './types.ts';
+import { rawColumnNames } from './types.ts';
 import { Random } from './prng.ts';
 
 const SEARCH_COLUMNS = rawColumnNames('search_console_daily');

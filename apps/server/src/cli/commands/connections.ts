@@ -116,7 +116,9 @@ export const connectionsCommand: Command = {
             connection.name,
             connection.plugin,
             connection.status,
-            connection.lastSuccessAt ?? 'never',
+            connection.lastSuccessAt
+              ? `${connection.lastSuccessAt.slice(0, 16).replace('T', ' ')} UTC`
+              : 'never',
             connection.rows.toLocaleString('en'),
             connection.lastErrorKind ?? '',
           ]),

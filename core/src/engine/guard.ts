@@ -74,6 +74,13 @@ export interface PreparedStatement extends CheckedStatement {
 
 /** Checks user SQL; refusals are QueryRefusedErrors, DuckDB's own errors are left to the caller. */
 export class SqlGuard {
+  /**
+   * Texts that passed the parse-level checks, with what they read. The verdict depends on the
+   * text alone (the function lists are fixed once loaded), so a notebook re-run, or a cell
+   * inspected and then materialized, is parsed and walked once.
+   */
+  readonly #passed = new Map<string, SelectFacts>();
+
   private constructor(private readonly sideEffectFunctions: ReadonlySet<string>) {}
 
   /** Reads, once, the functions DuckDB marks as having side effects (nextval, setseed, ...). */
@@ -109,6 +116,8 @@ export class SqlGuard {
     connection: DuckDBConnection,
     sql: string,
   ): Promise<{ facts: SelectFacts; extracted: DuckDBExtractedStatements }> {
+    const known = this.#passed.get(sql);
+    if (known) return { facts: known, extracted: await connection.extractStatements(sql) };
     const tree = await serialize(connection, sql);
     if (!('error' in tree) && tree.statements.length === 0) {
       throw new QueryRefusedError(
@@ -146,6 +155,8 @@ export class SqlGuard {
         );
       }
     }
+    if (this.#passed.size >= 1000) this.#passed.clear();
+    this.#passed.set(sql, facts);
     return { facts, extracted };
   }
 }

@@ -176,6 +176,16 @@ async function readChunk(
   let rows = 0;
   let pages = 0;
   let progress: { done?: number; total?: number } = {};
+  const reportProgress = () =>
+    run.options.onEvent?.({
+      type: 'stream-progress',
+      connection,
+      stream: stream.name,
+      rows: rowsBefore + rows,
+      pages,
+      ...progress,
+      elapsedMs: performance.now() - started,
+    });
 
   async function* batches(): AsyncGenerator<ColumnarBatch> {
     try {
@@ -199,15 +209,7 @@ async function readChunk(
           rows += message.rows.length;
           pages++;
           yield rowsToBatch(message.rows, names);
-          run.options.onEvent?.({
-            type: 'stream-progress',
-            connection,
-            stream: stream.name,
-            rows: rowsBefore + rows,
-            pages,
-            ...progress,
-            elapsedMs: performance.now() - started,
-          });
+          reportProgress();
         } else if (message.type === 'state-checkpoint') {
           if (commitsAtCheckpoints) {
             state.checkpoint = { state: message.state };
@@ -218,15 +220,7 @@ async function readChunk(
             done: message.done,
             ...(message.total !== undefined ? { total: message.total } : {}),
           };
-          run.options.onEvent?.({
-            type: 'stream-progress',
-            connection,
-            stream: stream.name,
-            rows: rowsBefore + rows,
-            pages,
-            ...progress,
-            elapsedMs: performance.now() - started,
-          });
+          reportProgress();
         } else if (message.type === 'log') {
           context.logger[message.level](message.message);
         } else if (message.type === 'warning') {

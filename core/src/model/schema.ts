@@ -135,6 +135,18 @@ export const RAW_STREAM_COLUMNS: Record<RawStream, readonly StreamColumn[]> = {
  * kept as `<money>_native` with `native_currency`. `fx_rates` is reshaped to
  * (date, currency, rate_to_reporting).
  */
+/** The grain of each raw stream: the columns that make a row unique. */
+export const RAW_STREAM_PRIMARY_KEYS: Record<RawStream, readonly string[]> = {
+  campaign_daily: ['date', 'platform', 'account_id', 'campaign_id'],
+  ad_daily: ['date', 'platform', 'account_id', 'campaign_id', 'ad_group_id', 'ad_id'],
+  campaigns: ['platform', 'account_id', 'campaign_id'],
+  web_traffic_daily: ['date', 'property_id', 'channel_group', 'source', 'medium', 'campaign'],
+  search_console_daily: ['date', 'site_url', 'query', 'page', 'country', 'device'],
+  fx_rates: ['date', 'base_currency', 'quote_currency'],
+  weather_daily: ['date', 'city'],
+  demo_truth: ['kind', 'platform', 'campaign_id', 'ad_id', 'start_date', 'metric'],
+};
+
 export function modelViewColumns(stream: RawStream): StreamColumn[] {
   if (stream === 'fx_rates') {
     return [

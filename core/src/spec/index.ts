@@ -215,11 +215,13 @@ export {
 } from './errors.ts';
 
 /**
- * The columns of the marketing model's raw streams (`campaign_daily`, `ad_daily`...): a connector
- * that yields a model stream declares these names and types, so its rows land in the model views.
+ * The columns and primary keys of the marketing model's raw streams (`campaign_daily`,
+ * `ad_daily`...): a connector that yields a model stream declares these names and types, so its
+ * rows land in the model views.
  */
 export {
   RAW_STREAM_COLUMNS as MODEL_STREAM_COLUMNS,
+  RAW_STREAM_PRIMARY_KEYS as MODEL_STREAM_PRIMARY_KEYS,
   type RawStream as ModelStreamName,
   type StreamColumn as ModelStreamColumn,
 } from '../model/schema.ts';

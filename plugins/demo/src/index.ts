@@ -10,6 +10,7 @@
 import {
   ConfigError,
   MODEL_STREAM_COLUMNS,
+  MODEL_STREAM_PRIMARY_KEYS,
   defineConnector,
   type ConnectorContext,
   type ReadMessage,
@@ -48,17 +49,6 @@ export type DemoConfig = z.output<typeof config>;
 const LOOKBACK_DAYS = 7;
 const BATCH_ROWS = 5_000;
 
-const PRIMARY_KEYS: Record<RawStream, string[]> = {
-  campaign_daily: ['date', 'platform', 'account_id', 'campaign_id'],
-  ad_daily: ['date', 'platform', 'account_id', 'campaign_id', 'ad_group_id', 'ad_id'],
-  campaigns: ['platform', 'account_id', 'campaign_id'],
-  web_traffic_daily: ['date', 'property_id', 'channel_group', 'source', 'medium', 'campaign'],
-  search_console_daily: ['date', 'site_url', 'query', 'page', 'country', 'device'],
-  fx_rates: ['date', 'base_currency', 'quote_currency'],
-  weather_daily: ['date', 'city'],
-  demo_truth: ['kind', 'platform', 'campaign_id', 'ad_id', 'start_date', 'metric'],
-};
-
 const DESCRIPTIONS: Record<RawStream, string> = {
   campaign_daily: 'Ad platform delivery per campaign and day, in the account currency.',
   ad_daily: 'Ad platform delivery per ad and day, in the account currency.',
@@ -81,7 +71,7 @@ const streams: StreamDefinition[] = (Object.keys(MODEL_STREAM_COLUMNS) as RawStr
       name,
       description: DESCRIPTIONS[name],
       columns,
-      primaryKey: PRIMARY_KEYS[name],
+      primaryKey: [...MODEL_STREAM_PRIMARY_KEYS[name]],
       ...(dated
         ? {
             cursor: {

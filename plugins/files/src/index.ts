@@ -19,6 +19,7 @@
 import {
   ConfigError,
   MODEL_STREAM_COLUMNS,
+  MODEL_STREAM_PRIMARY_KEYS,
   defineConnector,
   type ColumnDefinition,
   type ConnectorContext,
@@ -52,18 +53,6 @@ const config = z.object({
 
 export type FilesConfig = z.output<typeof config>;
 type FilesContext = ConnectorContext<FilesConfig>;
-
-/** Primary keys of the model streams (the grain each model table is one row of). */
-const MODEL_KEYS: Record<ModelStreamName, string[]> = {
-  campaign_daily: ['date', 'platform', 'account_id', 'campaign_id'],
-  ad_daily: ['date', 'platform', 'account_id', 'campaign_id', 'ad_group_id', 'ad_id'],
-  campaigns: ['platform', 'account_id', 'campaign_id'],
-  web_traffic_daily: ['date', 'property_id', 'channel_group', 'source', 'medium', 'campaign'],
-  search_console_daily: ['date', 'site_url', 'query', 'page', 'country', 'device'],
-  fx_rates: ['date', 'base_currency', 'quote_currency'],
-  weather_daily: ['date', 'city'],
-  demo_truth: [],
-};
 
 const isModelStream = (name: string): name is ModelStreamName =>
   Object.hasOwn(MODEL_STREAM_COLUMNS, name);
@@ -214,7 +203,7 @@ function streamFor(name: string, columns: Map<string, { type: string }>): Stream
       name,
       description: `The model's ${name}, from files in imports/.`,
       columns: MODEL_STREAM_COLUMNS[name].map(({ name: column, type }) => ({ name: column, type })),
-      primaryKey: MODEL_KEYS[name],
+      primaryKey: [...MODEL_STREAM_PRIMARY_KEYS[name]],
       writeMode: 'replace',
     };
   }

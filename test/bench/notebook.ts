@@ -13,7 +13,7 @@ import { NotebookRunner } from '@baton/core/run';
 import type { Benchmark, BenchResult } from './harness.ts';
 
 const ROWS = Number(process.env.BENCH_AD_ROWS ?? 10_000_000);
-const RUNS = 3;
+const RUNS = 5;
 
 const CELLS: Array<[name: string, sql: string]> = [
   [

@@ -2,7 +2,7 @@
  * Running statements with a time limit and a row cap. DuckDB has no statement timeout, so a timer
  * calls `connection.interrupt()`, which stops the query and leaves the connection usable.
  */
-import type { DuckDBConnection, DuckDBResult } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBDataChunk, DuckDBResult, DuckDBType } from '@duckdb/node-api';
 import { BatonError } from '../errors.ts';
 import { QueryCancelledError, QueryTimeoutError } from './errors.ts';
 import type { QueryResult, SqlValue } from './types.ts';
@@ -54,29 +54,52 @@ export async function interruptible<T>(
 
 /** Streams a result, keeping the first `rowCap` rows (columnar, converted) and counting the rest. */
 export async function readCapped(result: DuckDBResult, rowCap: number): Promise<QueryResult> {
-  const names = result.deduplicatedColumnNames();
-  const types = result.columnTypes();
-  const converters = types.map(converterFor);
-  const data: SqlValue[][] = names.map(() => []);
-  let totalRows = 0;
+  const collector = new CappedCollector(result, rowCap);
   for (;;) {
     const chunk = await result.fetchChunk();
     if (!chunk || chunk.rowCount === 0) break;
-    const keep = Math.min(chunk.rowCount, rowCap - Math.min(totalRows, rowCap));
-    for (let column = 0; column < names.length && keep > 0; column++) {
+    collector.add(chunk);
+  }
+  return collector.result();
+}
+
+/** Keeps the first `rowCap` rows of the chunks it is given, columnar and converted, and counts all. */
+export class CappedCollector {
+  readonly #names: string[];
+  readonly #types: DuckDBType[];
+  readonly #converters: ReturnType<typeof converterFor>[];
+  readonly #data: SqlValue[][];
+  #totalRows = 0;
+
+  constructor(
+    result: DuckDBResult,
+    private readonly rowCap: number,
+  ) {
+    this.#names = result.deduplicatedColumnNames();
+    this.#types = result.columnTypes();
+    this.#converters = this.#types.map(converterFor);
+    this.#data = this.#names.map(() => []);
+  }
+
+  add(chunk: DuckDBDataChunk): void {
+    const keep = Math.min(chunk.rowCount, this.rowCap - Math.min(this.#totalRows, this.rowCap));
+    for (let column = 0; column < this.#names.length && keep > 0; column++) {
       const vector = chunk.getColumnVector(column);
-      const convert = converters[column]!;
-      const out = data[column]!;
+      const convert = this.#converters[column]!;
+      const out = this.#data[column]!;
       for (let row = 0; row < keep; row++) out.push(convert(vector.getItem(row)));
     }
-    totalRows += chunk.rowCount;
+    this.#totalRows += chunk.rowCount;
   }
-  const rowCount = Math.min(totalRows, rowCap);
-  return {
-    columns: names.map((name, index) => ({ name, type: types[index]!.toString() })),
-    data,
-    rowCount,
-    totalRows,
-    truncated: totalRows > rowCount,
-  };
+
+  result(): QueryResult {
+    const rowCount = Math.min(this.#totalRows, this.rowCap);
+    return {
+      columns: this.#names.map((name, index) => ({ name, type: this.#types[index]!.toString() })),
+      data: this.#data,
+      rowCount,
+      totalRows: this.#totalRows,
+      truncated: this.#totalRows > rowCount,
+    };
+  }
 }

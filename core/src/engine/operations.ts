@@ -4,14 +4,14 @@
  */
 import type { DuckDBConnection, DuckDBPreparedStatement } from '@duckdb/node-api';
 import { QueryError } from './errors.ts';
-import { interruptible, readCapped } from './execute.ts';
+import { CappedCollector, interruptible, readCapped } from './execute.ts';
 import { duckdbMessage, userSqlError } from './failures.ts';
 import type { SqlGuard } from './guard.ts';
 import { appendBatches, ingestAtomically, type BatchSource } from './ingest.ts';
 import { CatalogListing, quoteIdentifier, splitName, versionKey, type Relation } from './names.ts';
 import type { ResolvedOptions } from './open.ts';
 import { bindParams } from './params.ts';
-import type { ColumnInfo, QueryOptions, QueryResult, SqlParams } from './types.ts';
+import type { QueryOptions, QueryResult, SqlParams } from './types.ts';
 import { bumpVersion } from './versions.ts';
 
 /** What every operation needs besides its connection. */
@@ -57,8 +57,9 @@ export async function materializeUserSql(
   connection: DuckDBConnection,
   sql: string,
   table: string,
-  options: Omit<QueryOptions, 'rowCap'> = {},
-): Promise<{ totalRows: number; columns: ColumnInfo[] }> {
+  options: QueryOptions = {},
+): Promise<QueryResult> {
+  const rowCap = options.rowCap ?? context.options.rowCap;
   return userWork(context, connection, options, async () => {
     const { prepared } = await context.guard.prepare(connection, sql);
     return withPrepared(prepared, async () => {
@@ -67,9 +68,8 @@ export async function materializeUserSql(
       const result = await prepared.run();
       const names = result.deduplicatedColumnNames();
       const types = result.columnTypes();
-      const columns = names.map((name, index) => ({ name, type: types[index]!.toString() }));
       await connection.run(
-        `CREATE OR REPLACE TABLE ${table} (${columns.map((column) => `${quoteIdentifier(column.name)} ${column.type}`).join(', ')})`,
+        `CREATE OR REPLACE TABLE ${table} (${names.map((name, index) => `${quoteIdentifier(name)} ${types[index]!.toString()}`).join(', ')})`,
       );
       const relation = await resolveTable(connection, table);
       const appender = await connection.createAppender(
@@ -77,7 +77,8 @@ export async function materializeUserSql(
         relation.schema,
         relation.catalog,
       );
-      let totalRows = 0;
+      // The first page leaves with the same pass, so no second query reads it back.
+      const firstPage = new CappedCollector(result, rowCap);
       try {
         for (
           let chunk = await result.fetchChunk();
@@ -85,12 +86,12 @@ export async function materializeUserSql(
           chunk = await result.fetchChunk()
         ) {
           appender.appendDataChunk(chunk);
-          totalRows += chunk.rowCount;
+          firstPage.add(chunk);
         }
       } finally {
         appender.closeSync();
       }
-      return { totalRows, columns };
+      return firstPage.result();
     });
   });
 }

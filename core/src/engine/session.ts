@@ -14,7 +14,7 @@ import {
   type EngineContext,
 } from './operations.ts';
 import type { ConnectionPool } from './pool.ts';
-import type { ColumnInfo, QueryOptions, QueryResult, SqlParams } from './types.ts';
+import type { QueryOptions, QueryResult, SqlParams } from './types.ts';
 
 export class WarehouseSession {
   #queue: Promise<unknown> = Promise.resolve();
@@ -34,13 +34,10 @@ export class WarehouseSession {
 
   /**
    * Checks USER SQL like `query`, then stores its full result in `table`, a TRUSTED name such as
-   * `baton_cells."c_ab12"` (replaced if it exists).
+   * `baton_cells."c_ab12"` (replaced if it exists), and returns its first `rowCap` rows with the
+   * true total, read in the same pass.
    */
-  materialize(
-    sql: string,
-    table: string,
-    options?: Omit<QueryOptions, 'rowCap'>,
-  ): Promise<{ totalRows: number; columns: ColumnInfo[] }> {
+  materialize(sql: string, table: string, options?: QueryOptions): Promise<QueryResult> {
     return this.#serial(() =>
       materializeUserSql(this.context, this.connection, sql, table, options),
     );

@@ -263,14 +263,11 @@ export class NotebookRunner {
       };
 
     const table = `baton_cells."c_${key}"`;
-    await context.session.materialize(cell.body, table, {
+    const result = await context.session.materialize(cell.body, table, {
       params: cellParams,
       signal: context.signal,
+      ...(this.options.rowCap ? { rowCap: this.options.rowCap } : {}),
     });
-    const result = await context.session.read(
-      table,
-      this.options.rowCap ? { rowCap: this.options.rowCap } : {},
-    );
     const entry: CachedResult = { key, table, result };
     await this.#cache.set(entry);
     return { status: 'finished', result, cached: false, durationMs: performance.now() - started };

@@ -223,9 +223,11 @@ describe('sessions', () => {
       const stored = await session.materialize(
         'select platform, date, sum(spend) as spend from sales where date >= $since group by all order by all',
         'baton_cells."c_test"',
-        { params: { since: '2026-11-01' } },
+        { params: { since: '2026-11-01' }, rowCap: 3 },
       );
-      expect(stored).toEqual({
+      expect(stored).toMatchObject({
+        rowCount: 3,
+        truncated: true,
         totalRows: 4,
         columns: [
           { name: 'platform', type: 'VARCHAR' },
@@ -233,6 +235,7 @@ describe('sessions', () => {
           { name: 'spend', type: 'DECIMAL(38,2)' },
         ],
       });
+      expect(stored.data[0]).toEqual(['google_ads', 'google_ads', 'meta']);
       const page = await session.read('baton_cells."c_test"', { rowCap: 2, offset: 1 });
       expect(page).toMatchObject({ rowCount: 2, totalRows: 4, truncated: true });
       expect(page.data).toEqual([

@@ -27,6 +27,12 @@ export interface Benchmark {
   run(): Promise<BenchResult[]>;
 }
 
+/** The middle value (the upper one of an even count). */
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
 /** Runs `fn` `runs` times (after `warmup` unmeasured runs) and returns the median time. */
 export async function timeMedian(
   fn: () => Promise<unknown>,
@@ -40,8 +46,7 @@ export async function timeMedian(
     await fn();
     times.push(performance.now() - start);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
+  return median(times);
 }
 
 export function meets(result: BenchResult): boolean {

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { rowsToBatch, Warehouse } from '@baton/core/engine';
 import { CAMPAIGN_DAY_COLUMNS, campaignDays, type CampaignDay } from './campaign-days.ts';
-import type { BenchResult, Benchmark, Measurement } from './harness.ts';
+import { median, type BenchResult, type Benchmark, type Measurement } from './harness.ts';
 
 const ROWS = 1_000_000;
 const BATCH_ROWS = 100_000;
@@ -120,9 +120,4 @@ async function checkSameRows(
     throw new Error(
       `ingest and read_csv disagree: ${String(differing)} differing rows, ${String(stored)} stored`,
     );
-}
-
-function median(samples: number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }

@@ -10,7 +10,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { Warehouse } from '@baton/core/engine';
 import { parseNotebook } from '@baton/core/notebook';
 import { NotebookRunner } from '@baton/core/run';
-import type { Benchmark, BenchResult } from './harness.ts';
+import { median, type Benchmark, type BenchResult } from './harness.ts';
 
 const ROWS = Number(process.env.BENCH_AD_ROWS ?? 10_000_000);
 const RUNS = 5;
@@ -171,9 +171,4 @@ async function timeDirect(instance: DuckDBInstance): Promise<number> {
   } finally {
     connection.closeSync();
   }
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }

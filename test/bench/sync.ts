@@ -16,7 +16,7 @@ import { SyncHost } from '@baton/core/sync';
 // The connector lives with the sync tests, beside zod (a dependency of core, not of test/).
 import { rowsConnector } from '../../core/test/sync/connector.ts';
 import { CAMPAIGN_DAY_COLUMNS, campaignDays } from './campaign-days.ts';
-import type { BenchResult, Benchmark, Measurement } from './harness.ts';
+import { median, type BenchResult, type Benchmark, type Measurement } from './harness.ts';
 
 const ROWS = 1_000_000;
 const BATCH_ROWS = 10_000;
@@ -108,9 +108,4 @@ function benchConnector(rows: Row[]): Connector {
 function* batches(rows: Row[], columns: string[]) {
   for (let start = 0; start < rows.length; start += BATCH_ROWS)
     yield rowsToBatch(rows.slice(start, start + BATCH_ROWS), columns);
-}
-
-function median(samples: number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }

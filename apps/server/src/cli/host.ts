@@ -5,7 +5,7 @@ import demoConnector from '@baton/plugin-demo';
 import filesConnector from '@baton/plugin-files';
 
 /** The plugins every workspace has; a workspace adds its own in baton.json's `plugins`. */
-export const builtInConnectors = [filesConnector, demoConnector] as unknown as Connector[];
+export const builtInConnectors: Connector[] = [filesConnector, demoConnector];
 
 /**
  * Opens the workspace's sync host (built-in plugins plus the workspace's own), runs `work`,

@@ -20,6 +20,7 @@
 export { SyncHost, type SyncHostOptions } from './host.ts';
 export { loadConnectorModule, loadWorkspaceConnectors, validateConnector } from './load.ts';
 export { SyncError } from './errors.ts';
+export { configFields, type ConfigField } from './secrets.ts';
 export { createHostFetch, type HostFetchOptions } from './fetch.ts';
 export { rawSchema, CONNECTION_COLUMN } from './write.ts';
 export type {

@@ -96,24 +96,53 @@ function wrongKey(cause?: unknown): SyncError {
   );
 }
 
-/** Top-level fields of an object schema marked `.meta({ secret: true })` (on the field or inside optional/default wrappers). */
+/** Top-level fields of an object schema marked `.meta({ secret: true })`. */
 export function secretFields(schema: z.ZodType): string[] {
-  const shape = (schema as unknown as { shape?: Record<string, z.ZodType> }).shape;
-  if (!shape || typeof shape !== 'object') return [];
-  return Object.entries(shape)
-    .filter(([, field]) => isSecret(field))
-    .map(([name]) => name);
+  return configFields(schema)
+    .filter((field) => field.secret)
+    .map((field) => field.key);
 }
 
-function isSecret(field: z.ZodType): boolean {
+/** A top-level field of a connector's config schema, as a form or a prompt shows it. */
+export interface ConfigField {
+  key: string;
+  label: string;
+  description?: string;
+  secret: boolean;
+  /** False when the field is optional or has a default. */
+  required: boolean;
+}
+
+/**
+ * The top-level fields of an object schema with their `.meta()` (label, description, secret),
+ * read on the field or inside its optional/default wrappers.
+ */
+export function configFields(schema: z.ZodType): ConfigField[] {
+  const shape = (schema as unknown as { shape?: Record<string, z.ZodType> }).shape;
+  if (!shape || typeof shape !== 'object') return [];
+  return Object.entries(shape).map(([key, field]) => {
+    const meta = fieldMeta(field);
+    return {
+      key,
+      label: typeof meta.label === 'string' ? meta.label : key,
+      ...(typeof meta.description === 'string' ? { description: meta.description } : {}),
+      secret: meta.secret === true,
+      required: !field.safeParse(undefined).success,
+    };
+  });
+}
+
+/** The field's metadata merged across its wrappers, the outer ones winning. */
+function fieldMeta(field: z.ZodType): Record<string, unknown> {
+  const layers: Record<string, unknown>[] = [];
   let current: unknown = field;
   for (let depth = 0; depth < 8 && current; depth++) {
     const typed = current as { meta?: () => unknown; unwrap?: () => unknown };
-    const meta = typeof typed.meta === 'function' ? (typed.meta() as { secret?: unknown }) : null;
-    if (meta?.secret === true) return true;
+    const meta = typeof typed.meta === 'function' ? typed.meta() : undefined;
+    if (meta && typeof meta === 'object') layers.push(meta as Record<string, unknown>);
     current = typeof typed.unwrap === 'function' ? typed.unwrap() : undefined;
   }
-  return false;
+  return Object.assign({}, ...layers.reverse());
 }
 
 /** Replaces every secret value in `text` (logs, errors) with `[secret]`. */

@@ -1,8 +1,8 @@
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AuthError } from '../../src/spec/index.ts';
-import type { SyncEvent } from '../../src/sync/index.ts';
+import { AuthError, z } from '../../src/spec/index.ts';
+import { configFields, type SyncEvent } from '../../src/sync/index.ts';
 import { testAds } from './connector.ts';
 import { connectorWith, SECRET, workspace, type Bench } from './helpers.ts';
 
@@ -155,5 +155,29 @@ describe('secrets at rest', () => {
       name: 'main',
       status: 'never-synced',
     });
+  });
+});
+
+describe('configFields', () => {
+  it('reads labels and secrecy through optional and default wrappers, and which fields are required', () => {
+    const schema = z.object({
+      accountId: z.string().meta({ label: 'Account id' }),
+      token: z.string().meta({ label: 'Token', secret: true }).optional(),
+      baseUrl: z
+        .string()
+        .default('https://api.example.com')
+        .meta({ label: 'Base URL', description: 'for tests' }),
+    });
+    expect(configFields(schema)).toEqual([
+      { key: 'accountId', label: 'Account id', secret: false, required: true },
+      { key: 'token', label: 'Token', secret: true, required: false },
+      {
+        key: 'baseUrl',
+        label: 'Base URL',
+        description: 'for tests',
+        secret: false,
+        required: false,
+      },
+    ]);
   });
 });

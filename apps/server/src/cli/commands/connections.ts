@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Connector } from '@baton/core/spec';
-import type { SyncEvent, SyncRunRecord } from '@baton/core/sync';
+import { configFields, type SyncEvent, type SyncRunRecord } from '@baton/core/sync';
 import {
   dateOption,
   stringOption,
@@ -159,7 +159,7 @@ async function completeConfig(
   io: CliIO,
 ): Promise<Record<string, unknown>> {
   const config = { ...given };
-  for (const field of configFields(connector)) {
+  for (const field of configFields(connector.config)) {
     if (config[field.key] !== undefined || !field.required) continue;
     if (!io.stdin?.isTTY) {
       throw new UsageError(
@@ -174,34 +174,6 @@ async function completeConfig(
     );
   }
   return config;
-}
-
-interface ConfigField {
-  key: string;
-  label: string;
-  description?: string;
-  secret: boolean;
-  required: boolean;
-}
-
-/** The top-level fields of a plugin's zod object schema, with their `.meta()` labels. */
-function configFields(connector: Connector): ConfigField[] {
-  const shape = (connector.config as unknown as { shape?: Record<string, ZodField> }).shape ?? {};
-  return Object.entries(shape).map(([key, field]) => {
-    const meta = field.meta?.() ?? {};
-    return {
-      key,
-      label: typeof meta.label === 'string' ? meta.label : key,
-      ...(typeof meta.description === 'string' ? { description: meta.description } : {}),
-      secret: meta.secret === true,
-      required: !field.safeParse(undefined).success,
-    };
-  });
-}
-
-interface ZodField {
-  meta?: () => Record<string, unknown> | undefined;
-  safeParse(value: unknown): { success: boolean };
 }
 
 /** A bar per stream on a terminal (rows, pages, elapsed, ETA where totals are known); plain lines otherwise. */

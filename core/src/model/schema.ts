@@ -24,18 +24,17 @@ const text = (...names: string[]): StreamColumn[] => names.map((name) => ({ name
 const counts = (...names: string[]): StreamColumn[] => names.map((name) => ({ name, type: COUNT }));
 const money = (name: string): StreamColumn => ({ name, type: MONEY, money: true });
 
-const CAMPAIGN_KEYS = [
-  { name: 'date', type: DATE },
-  ...text(
-    'platform',
-    'account_id',
-    'account_name',
-    'campaign_id',
-    'campaign_name',
-    'campaign_status',
-    'objective',
-  ),
-];
+/** Who a campaign is: the columns every campaign-level stream starts with. */
+const CAMPAIGN_IDENTITY = text(
+  'platform',
+  'account_id',
+  'account_name',
+  'campaign_id',
+  'campaign_name',
+  'campaign_status',
+  'objective',
+);
+const CAMPAIGN_KEYS = [{ name: 'date', type: DATE }, ...CAMPAIGN_IDENTITY];
 const DELIVERY = [
   ...counts('impressions', 'clicks'),
   money('spend'),
@@ -77,15 +76,7 @@ export const RAW_STREAM_COLUMNS: Record<RawStream, readonly StreamColumn[]> = {
     { name: 'currency', type: TEXT },
   ],
   campaigns: [
-    ...text(
-      'platform',
-      'account_id',
-      'account_name',
-      'campaign_id',
-      'campaign_name',
-      'campaign_status',
-      'objective',
-    ),
+    ...CAMPAIGN_IDENTITY,
     money('daily_budget'),
     { name: 'start_date', type: DATE },
     { name: 'end_date', type: DATE },

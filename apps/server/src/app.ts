@@ -120,3 +120,5 @@ const missingBuildPage = `<!doctype html>
 </body>
 </html>
 `;
+
+export type * from './api-types.ts';

@@ -1,0 +1,135 @@
+/**
+ * The shapes the API answers with (see docs/api.md). The routes build these; the web app reads
+ * them through Hono's typed client, or imports them by name for component props.
+ */
+import type { CellError, RunEvent } from '@baton/core/run';
+import type { CellKind, InputType, NotebookDiagnostic } from '@baton/core/notebook';
+
+export type { CellError, RunEvent, CellKind, InputType, NotebookDiagnostic };
+
+export interface NotebookSummary {
+  id: string;
+  title: string;
+  description?: string;
+  version: string;
+  /** ISO timestamp of the file's last change. */
+  updatedAt: string;
+  cellCount: number;
+  /** Parse and validation errors in the file. */
+  problems: number;
+}
+
+export interface NotebookFile {
+  id: string;
+  text: string;
+  version: string;
+  updatedAt: string;
+  /** Parse and validation findings, with lines; saving never refuses them. */
+  diagnostics: NotebookDiagnostic[];
+}
+
+export interface ReportInput {
+  name: string;
+  type: InputType;
+  label: string;
+  default?: unknown;
+  options?: (string | number)[];
+  /** The value as bound: `{ start, end }` for a date range, else the parameter's value. */
+  value: unknown;
+}
+
+export interface ReportView {
+  id: string;
+  title: string;
+  description?: string;
+  locale: 'en' | 'fr';
+  inputs: ReportInput[];
+  params: Record<string, unknown>;
+  /** The report body (header, cells, footer) from the HTML export's renderer; charts inline SVG. */
+  html: string;
+  /** The report's styles, scoped under `.baton-report`. */
+  css: string;
+  runId: string;
+  failed: number;
+  durationMs: number;
+}
+
+export type CellStatus = 'queued' | 'running' | 'finished' | 'failed' | 'blocked';
+
+export interface RunState {
+  runId: string;
+  notebook: string;
+  status: 'running' | 'finished' | 'cancelled';
+  params: Record<string, unknown>;
+  /** How many events the run has emitted so far. */
+  events: number;
+  cells: Record<string, CellStatus>;
+}
+
+export interface ResultColumn {
+  name: string;
+  /** DuckDB's type name, e.g. `VARCHAR`, `DECIMAL(18,2)`, `DATE`. */
+  type: string;
+}
+
+export interface ResultPage {
+  columns: ResultColumn[];
+  /** Row-major values, JSON-safe (bigints beyond 2^53 as strings). */
+  rows: unknown[][];
+  offset: number;
+  /** Rows of the cell's whole result. */
+  totalRows: number;
+  /** Rows the browser may page through at most (the warehouse's row cap). */
+  cap: number;
+  sort?: { column: string; order: 'asc' | 'desc' };
+}
+
+export interface PageRequest {
+  offset: number;
+  limit: number;
+  sort?: { column: string; order: 'asc' | 'desc' };
+}
+
+export interface CellView {
+  cellId: string;
+  name?: string;
+  kind: CellKind;
+  status: CellStatus;
+  error?: CellError;
+  blockedBy?: string;
+  cached?: boolean;
+  durationMs?: number;
+  /** The first rows (at most 500). */
+  page?: ResultPage;
+  /** For chart cells: the Vega-Lite spec with the data inlined. */
+  chart?: Record<string, unknown>;
+}
+
+export interface SchemaTable {
+  schema: string;
+  name: string;
+  kind: 'table' | 'view';
+  columns: ResultColumn[];
+}
+
+export interface SchemaView {
+  tables: SchemaTable[];
+  /** Named cells of the notebook's last run, with their columns when known. */
+  cells: { name: string; columns: ResultColumn[] }[];
+  macros: string[];
+}
+
+export interface ConnectionView {
+  name: string;
+  plugin: string;
+  createdAt: string;
+  lastSync?: {
+    status: 'succeeded' | 'failed' | 'running';
+    finishedAt?: string;
+    rows: number;
+    errorKind?: string;
+    errorMessage?: string;
+    hint?: string;
+  };
+  streams: { name: string; status: string; rows: number; finishedAt?: string }[];
+}

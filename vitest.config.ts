@@ -10,7 +10,8 @@ const webLib = fileURLToPath(new URL('./apps/web/src/lib/', import.meta.url));
 const coreAlias = [
   { find: /^@baton\/core$/, replacement: `${coreSource}index.ts` },
   { find: /^@baton\/core\/([a-z]+)$/, replacement: `${coreSource}$1/index.ts` },
-  { find: /^@baton\/core\/report\/format$/, replacement: `${coreSource}report/format.ts` },
+  // Browser-safe single modules of the report (format, markdown), for the web app.
+  { find: /^@baton\/core\/report\/([a-z-]+)$/, replacement: `${coreSource}report/$1.ts` },
 ];
 
 export default defineConfig({

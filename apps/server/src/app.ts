@@ -6,18 +6,31 @@ import { BatonError } from '@baton/core';
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { NotebookConflictError } from '@baton/core/store';
+import type { NotebookFile } from './api-types.ts';
 import { healthRoute } from './routes/health.ts';
+import { notebooksRoute } from './routes/notebooks.ts';
+import { noWorkbench, type Workbench } from './workbench.ts';
 
 /** The folder a Baton server works on, and the name people see for it. */
 export interface Workspace {
   dir: string;
   name: string;
+  /** Default: the workbench's `baton.json`, else `en`. */
+  locale?: 'en' | 'fr';
+  /** Default: the workbench's `baton.json`, else `EUR`. */
+  reportingCurrency?: string;
 }
 
 export interface CreateAppOptions {
   workspace: Workspace;
   /** The built web app (`apps/web/build`); defaults to that folder in this checkout. */
   webRoot?: string;
+  /**
+   * The opened workspace (`openWorkbench`). Without it only health and the web app answer; the
+   * workspace routes say that the server has no workspace.
+   */
+  workbench?: Workbench;
 }
 
 /** The body of every API error response. */
@@ -25,12 +38,23 @@ export interface ErrorBody {
   error: { kind: string; message: string; hint?: string };
 }
 
+/** A 412 on a notebook: the error, and the file as it is now, to merge with. */
+export interface ConflictBody extends ErrorBody {
+  current: NotebookFile;
+}
+
 const defaultWebRoot = fileURLToPath(new URL('../../web/build/', import.meta.url));
 
 /** BatonError kinds that mean the caller must change the request, not the server. */
 const statusByKind: Record<string, ContentfulStatusCode> = {
   usage: 400,
+  input: 400,
+  invalid: 400,
   'not-found': 404,
+  exists: 409,
+  expired: 410,
+  conflict: 412,
+  unavailable: 503,
 };
 
 /**
@@ -41,12 +65,23 @@ const statusByKind: Record<string, ContentfulStatusCode> = {
  * const app = createApp({ workspace: { dir: '/srv/acme', name: 'Acme' } });
  * const response = await app.request('/api/health');
  */
-export function createApp({ workspace, webRoot = defaultWebRoot }: CreateAppOptions) {
+export function createApp({ workspace, webRoot = defaultWebRoot, workbench }: CreateAppOptions) {
   const app = new Hono();
   app.onError((error, c) => errorResponse(c, error));
+  const services = workbench ? () => workbench : noWorkbench;
 
   // Chained so that `AppType` carries every route's types to the web's typed client.
-  const api = app.route('/api/health', healthRoute(workspace));
+  const api = app
+    .route(
+      '/api/health',
+      healthRoute({
+        name: workspace.name,
+        locale: workspace.locale ?? workbench?.config.locale ?? 'en',
+        reportingCurrency:
+          workspace.reportingCurrency ?? workbench?.config.reportingCurrency ?? 'EUR',
+      }),
+    )
+    .route('/api/notebooks', notebooksRoute(services));
 
   app.all('/api/*', (c) => {
     throw new BatonError(
@@ -86,6 +121,15 @@ function errorResponse(c: Context, error: Error): Response {
     return c.json<ErrorBody>(
       { error: { kind: 'http', message: error.message || 'The request was refused.' } },
       error.status,
+    );
+  }
+  if (error instanceof NotebookConflictError) {
+    return c.json<ConflictBody>(
+      {
+        error: { kind: error.kind, message: error.message, hint: error.hint },
+        current: error.current,
+      },
+      412,
     );
   }
   if (error instanceof BatonError) {

@@ -29,7 +29,7 @@ describe('GET /api/health', () => {
     expect(await response.json()).toEqual({
       ok: true,
       version: packageJson.version,
-      workspace: { name: 'Acme Growth' },
+      workspace: { name: 'Acme Growth', locale: 'en', reportingCurrency: 'EUR' },
       nodeVersion: process.versions.node,
     } satisfies Health);
   });

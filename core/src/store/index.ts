@@ -1,2 +1,3 @@
 export { writeFileAtomic } from './atomic.ts';
 export * from './workspace.ts';
+export * from './notebooks.ts';

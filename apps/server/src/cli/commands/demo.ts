@@ -15,6 +15,7 @@ import {
   type CliIO,
   type Command,
 } from '../args.ts';
+import { seedExampleNotebooks } from '../../examples.ts';
 import { builtInConnectors } from '../host.ts';
 import { createProgress } from '../progress.ts';
 import { workspaceDir } from '../workspace.ts';
@@ -39,7 +40,8 @@ Replaces a demo workspace in DIR; refuses a workspace that has other connections
 /**
  * Builds the demo workspace through the same path as real data: a `demo` connection synced by
  * the sync host. The database is built beside the old one and renamed over it at the end, so
- * a crash mid-build leaves no half-built workspace behind. Shared with `baton start`.
+ * a crash mid-build leaves no half-built workspace behind. The example notebooks are copied in
+ * (never over the user's own). Shared with `baton start`.
  */
 export async function buildDemo(
   dir: string,
@@ -90,6 +92,7 @@ export async function buildDemo(
     name: 'Maison Lumière (demo)',
     reportingCurrency: 'EUR',
   });
+  await seedExampleNotebooks(dir);
   progress.done(`Demo workspace ready in ${paths.dir} (seed ${seed}, data up to ${end})`);
 }
 

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { readWorkspaceConfig, workspaceExists, workspacePaths } from '@baton/core/store';
+import { workspaceExists } from '@baton/core/store';
 import { createApp } from '../../app.ts';
+import { openWorkbench } from '../../workbench.ts';
 import { startServer } from '../../main.ts';
 import {
   integerOption,
@@ -59,22 +60,28 @@ Builds the demo workspace if the folder has none, then serves it (see baton serv
 };
 
 async function serve(dir: string, args: ParsedArgs, io: CliIO): Promise<number> {
-  const config = await readWorkspaceConfig(dir);
-  const app = createApp({
-    workspace: { dir: workspacePaths(dir).dir, name: config.name },
-    ...(existsSync(WEB_ROOT) ? { webRoot: WEB_ROOT } : {}),
-  });
-  const server = await startServer({
-    app,
-    port: integerOption(args, 'port') ?? 4321,
-    host: stringOption(args, 'host') ?? '127.0.0.1',
-  });
-  io.stdout.write(`Baton is running on ${config.name}: ${server.url}\n(Ctrl+C to stop)\n`);
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
-  await server.close();
+  const workbench = await openWorkbench(dir);
+  try {
+    const { config } = workbench;
+    const app = createApp({
+      workspace: { dir: workbench.dir, name: config.name },
+      workbench,
+      ...(existsSync(WEB_ROOT) ? { webRoot: WEB_ROOT } : {}),
+    });
+    const server = await startServer({
+      app,
+      port: integerOption(args, 'port') ?? 4321,
+      host: stringOption(args, 'host') ?? '127.0.0.1',
+    });
+    io.stdout.write(`Baton is running on ${config.name}: ${server.url}\n(Ctrl+C to stop)\n`);
+    await new Promise<void>((resolve) => {
+      const stop = () => resolve();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    await server.close();
+  } finally {
+    await workbench.close();
+  }
   return 0;
 }

@@ -1,0 +1,85 @@
+import { BatonError } from '@baton/core';
+import type { Warehouse } from '@baton/core/engine';
+import { NotebookRunner } from '@baton/core/run';
+import { NotebookStore, openWorkspace, type WorkspaceConfig } from '@baton/core/store';
+import { loadWorkspaceConnectors, SyncHost } from '@baton/core/sync';
+import { builtInConnectors } from './cli/host.ts';
+
+/** What the API routes work with: one workspace, opened once for the server's life. */
+export interface Workbench {
+  dir: string;
+  config: WorkspaceConfig;
+  warehouse: Warehouse;
+  /** Shared by every run, so the result cache serves the editor, the reader and the export. */
+  runner: NotebookRunner;
+  notebooks: NotebookStore;
+  sync: SyncHost;
+  /** The clock that relative dates (`last_7_days`) are read against. */
+  now: () => Date;
+  close(): Promise<void>;
+}
+
+/** How routes reach the workbench; throws when the server was started without one. */
+export type Services = () => Workbench;
+
+export interface OpenWorkbenchOptions {
+  /** Default: the system clock. Tests pin it to the demo's last day. */
+  now?: () => Date;
+}
+
+/**
+ * Opens a workspace for the server: its warehouse, one notebook runner, the notebook store and
+ * the sync host (built-in plugins plus the workspace's own). `close()` releases all of them.
+ *
+ * @example
+ * const workbench = await openWorkbench('demo-workspace');
+ * const app = createApp({ workspace: { dir: workbench.dir, name: workbench.config.name }, workbench });
+ * // ... serve, then:
+ * await workbench.close();
+ */
+export async function openWorkbench(
+  dir: string,
+  { now = () => new Date() }: OpenWorkbenchOptions = {},
+): Promise<Workbench> {
+  const { paths, config, warehouse } = await openWorkspace(dir);
+  try {
+    const sync = await SyncHost.open({
+      workspaceDir: paths.dir,
+      warehouse,
+      connectors: await loadWorkspaceConnectors(paths.dir, builtInConnectors),
+      reportingCurrency: config.reportingCurrency,
+    });
+    let closing: Promise<void> | undefined;
+    return {
+      dir: paths.dir,
+      config,
+      warehouse,
+      runner: new NotebookRunner(warehouse, { now }),
+      notebooks: new NotebookStore(paths.dir),
+      sync,
+      now,
+      close() {
+        closing ??= (async () => {
+          try {
+            await sync.close();
+          } finally {
+            await warehouse.close();
+          }
+        })();
+        return closing;
+      },
+    };
+  } catch (error) {
+    await warehouse.close();
+    throw error;
+  }
+}
+
+/** The `Services` of an app started without a workbench: every workspace route says so. */
+export function noWorkbench(): never {
+  throw new BatonError(
+    'unavailable',
+    'This server was started without a workspace, so it has no notebooks, runs or connections.',
+    'Start it with `baton serve --workspace DIR` (or `baton start`).',
+  );
+}

@@ -1,0 +1,51 @@
+/**
+ * JSON requests to the Baton API with its error shape: a refusal becomes an `ApiRequestError`
+ * carrying the server's `{ kind, message, hint }`, a network failure one of kind `network`.
+ */
+import { problemOf, type ApiProblem } from '../api.ts';
+
+export class ApiRequestError extends Error {
+  readonly problem: ApiProblem;
+  readonly status: number;
+
+  constructor(problem: ApiProblem, status: number) {
+    super(problem.message);
+    this.name = 'ApiRequestError';
+    this.problem = problem;
+    this.status = status;
+  }
+}
+
+/** Sends a request and reads its JSON answer (undefined for 204). */
+export async function requestJson<T>(path: string, init: RequestInit = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      ...init,
+      headers: {
+        accept: 'application/json',
+        ...(init.body ? { 'content-type': 'application/json' } : {}),
+        ...init.headers,
+      },
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiRequestError(
+      {
+        kind: 'network',
+        message: `Could not reach the Baton server (${String(error)}).`,
+        hint: 'Check that Baton is still running (`pnpm start`), then try again.',
+      },
+      0,
+    );
+  }
+  if (!response.ok) throw new ApiRequestError(await problemOf(response), response.status);
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+/** The problem an error stands for, for error states that show the server's hint. */
+export function problemOfError(error: unknown): ApiProblem {
+  if (error instanceof ApiRequestError) return error.problem;
+  return { kind: 'internal', message: error instanceof Error ? error.message : String(error) };
+}

@@ -10,6 +10,7 @@ import { NotebookConflictError } from '@baton/core/store';
 import type { NotebookFile } from './api-types.ts';
 import { healthRoute } from './routes/health.ts';
 import { notebooksRoute } from './routes/notebooks.ts';
+import { runsRoute } from './routes/runs.ts';
 import { noWorkbench, type Workbench } from './workbench.ts';
 
 /** The folder a Baton server works on, and the name people see for it. */
@@ -81,7 +82,8 @@ export function createApp({ workspace, webRoot = defaultWebRoot, workbench }: Cr
           workspace.reportingCurrency ?? workbench?.config.reportingCurrency ?? 'EUR',
       }),
     )
-    .route('/api/notebooks', notebooksRoute(services));
+    .route('/api/notebooks', notebooksRoute(services))
+    .route('/api/runs', runsRoute(services));
 
   app.all('/api/*', (c) => {
     throw new BatonError(

@@ -4,6 +4,7 @@ import { NotebookRunner } from '@baton/core/run';
 import { NotebookStore, openWorkspace, type WorkspaceConfig } from '@baton/core/store';
 import { loadWorkspaceConnectors, SyncHost } from '@baton/core/sync';
 import { builtInConnectors } from './cli/host.ts';
+import { RunManager } from './runs.ts';
 
 /** What the API routes work with: one workspace, opened once for the server's life. */
 export interface Workbench {
@@ -13,6 +14,8 @@ export interface Workbench {
   /** Shared by every run, so the result cache serves the editor, the reader and the export. */
   runner: NotebookRunner;
   notebooks: NotebookStore;
+  /** The runs of this server's life, the last 50 kept. */
+  runs: RunManager;
   sync: SyncHost;
   /** The clock that relative dates (`last_7_days`) are read against. */
   now: () => Date;
@@ -50,17 +53,21 @@ export async function openWorkbench(
       reportingCurrency: config.reportingCurrency,
     });
     let closing: Promise<void> | undefined;
+    const runner = new NotebookRunner(warehouse, { now });
+    const runs = new RunManager(runner);
     return {
       dir: paths.dir,
       config,
       warehouse,
-      runner: new NotebookRunner(warehouse, { now }),
+      runner,
       notebooks: new NotebookStore(paths.dir),
+      runs,
       sync,
       now,
       close() {
         closing ??= (async () => {
           try {
+            await runs.settle();
             await sync.close();
           } finally {
             await warehouse.close();

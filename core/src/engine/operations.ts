@@ -96,23 +96,50 @@ export async function materializeUserSql(
   });
 }
 
+/** How `readTable` pages: `orderBy` is TRUSTED SQL (quoted columns), e.g. `"spend" DESC`. */
+export interface ReadTableOptions {
+  rowCap?: number;
+  offset?: number;
+  orderBy?: string;
+}
+
 /** A capped, columnar read of a trusted table, with its full row count. */
 export async function readTable(
   context: EngineContext,
   connection: DuckDBConnection,
   table: string,
-  options: { rowCap?: number; offset?: number } = {},
+  options: ReadTableOptions = {},
 ): Promise<QueryResult> {
   const rowCap = options.rowCap ?? context.options.rowCap;
   const offset = options.offset ?? 0;
+  const order = options.orderBy ? ` ORDER BY ${options.orderBy}` : '';
   return trusted(async () => {
     const counted = await connection.runAndReadAll(`SELECT count(*) FROM ${table}`);
     const totalRows = Number(counted.getRows()[0]?.[0] ?? 0);
-    const prepared = await connection.prepare(`SELECT * FROM ${table} LIMIT $limit OFFSET $offset`);
+    const prepared = await connection.prepare(
+      `SELECT * FROM ${table}${order} LIMIT $limit OFFSET $offset`,
+    );
     return withPrepared(prepared, async () => {
       bindParams(prepared, { limit: rowCap, offset });
       const page = await readCapped(await prepared.stream(), rowCap);
       return { ...page, totalRows, truncated: offset + page.rowCount < totalRows };
+    });
+  });
+}
+
+/** A capped read of TRUSTED SQL (catalog look-ups such as `duckdb_columns()`), never user text. */
+export async function queryTrusted(
+  context: EngineContext,
+  connection: DuckDBConnection,
+  sql: string,
+  options: { params?: SqlParams; rowCap?: number } = {},
+): Promise<QueryResult> {
+  const rowCap = options.rowCap ?? context.options.rowCap;
+  return trusted(async () => {
+    const prepared = await connection.prepare(sql);
+    return withPrepared(prepared, async () => {
+      bindParams(prepared, options.params);
+      return readCapped(await prepared.stream(), rowCap);
     });
   });
 }

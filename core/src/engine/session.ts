@@ -12,6 +12,7 @@ import {
   queryUserSql,
   readTable,
   type EngineContext,
+  type ReadTableOptions,
 } from './operations.ts';
 import type { ConnectionPool } from './pool.ts';
 import type { QueryOptions, QueryResult, SqlParams } from './types.ts';
@@ -44,7 +45,7 @@ export class WarehouseSession {
   }
 
   /** A capped columnar read of a TRUSTED table name, with its full row count. */
-  read(table: string, options?: { rowCap?: number; offset?: number }): Promise<QueryResult> {
+  read(table: string, options?: ReadTableOptions): Promise<QueryResult> {
     return this.#serial(() => readTable(this.context, this.connection, table, options));
   }
 

@@ -12,8 +12,11 @@ import {
   executeTrusted,
   ingestBatches,
   inspectUserSql,
+  queryTrusted,
   queryUserSql,
+  readTable,
   type EngineContext,
+  type ReadTableOptions,
 } from './operations.ts';
 import { ConnectionPool } from './pool.ts';
 import { WarehouseSession } from './session.ts';
@@ -75,6 +78,28 @@ export class Warehouse {
   /** Pins a connection (for one notebook run); call `release()` when done. */
   async session(): Promise<WarehouseSession> {
     return new WarehouseSession(this.context, await this.pool.acquire(), this.pool);
+  }
+
+  /**
+   * A page of a TRUSTED table (e.g. a cached cell result), optionally ordered by TRUSTED SQL,
+   * with the table's full row count.
+   *
+   * @example await warehouse.read('baton_cells."c_ab12"', { offset: 500, rowCap: 500, orderBy: '"spend" DESC' })
+   */
+  read(table: string, options?: ReadTableOptions): Promise<QueryResult> {
+    return this.pool.use((connection) => readTable(this.context, connection, table, options));
+  }
+
+  /**
+   * A capped read of TRUSTED SQL, e.g. catalog functions user SQL may not call; never user text.
+   *
+   * @example await warehouse.queryTrusted("select function_name from duckdb_functions() where function_type = 'macro'")
+   */
+  queryTrusted(
+    sql: string,
+    options?: { params?: SqlParams; rowCap?: number },
+  ): Promise<QueryResult> {
+    return this.pool.use((connection) => queryTrusted(this.context, connection, sql, options));
   }
 
   /** TRUSTED internal SQL only (model DDL, metadata); never user text. */

@@ -29,6 +29,11 @@ export class ResultCache {
     return entry;
   }
 
+  /** The entry without marking it as used. */
+  peek(key: string): CachedResult | undefined {
+    return this.#entries.get(key);
+  }
+
   async set(entry: CachedResult): Promise<void> {
     this.#entries.delete(entry.key);
     this.#entries.set(entry.key, entry);

@@ -1,2 +1,8 @@
-export { NotebookRunner, InputError, type RunOptions, type RunnerOptions } from './runner.ts';
+export {
+  NotebookRunner,
+  InputError,
+  type ResultPageRequest,
+  type RunOptions,
+  type RunnerOptions,
+} from './runner.ts';
 export type * from './types.ts';

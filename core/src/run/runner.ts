@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { asCellError, buildGraph, type CellNode, type CellReads } from '../dag/graph.ts';
 import type { QueryResult, SqlParams, SqlValue } from '../engine/types.ts';
-import type { Warehouse, WarehouseSession } from '../engine/index.ts';
+import { quoteIdentifier, type Warehouse, type WarehouseSession } from '../engine/index.ts';
 import { BatonError } from '../errors.ts';
 import { parseCellSpec, resolveInputs } from '../notebook/index.ts';
 import type { Cell, Notebook } from '../notebook/types.ts';
@@ -14,6 +14,17 @@ export interface RunOptions {
   inputs?: Record<string, string>;
   signal?: AbortSignal;
   onEvent?: (event: RunEvent) => void;
+  /** Each cell's outcome as soon as it is known (the events carry no result rows). */
+  onOutcome?: (cellId: string, outcome: CellOutcome) => void;
+  /** The id the events carry (default: a new UUID), so a caller can name the run before it starts. */
+  runId?: string;
+}
+
+/** A page of a cached result: `sort.column` must be one of the result's columns. */
+export interface ResultPageRequest {
+  offset: number;
+  limit: number;
+  sort?: { column: string; order: 'asc' | 'desc' };
 }
 
 export interface RunnerOptions {
@@ -62,7 +73,7 @@ export class NotebookRunner {
 
   async run(notebook: Notebook, options: RunOptions = {}): Promise<NotebookRunResult> {
     const started = performance.now();
-    const runId = randomUUID();
+    const runId = options.runId ?? randomUUID();
     const emit = options.onEvent ?? (() => {});
     const params = this.#bindInputs(notebook, options.inputs ?? {});
 
@@ -100,6 +111,7 @@ export class NotebookRunner {
         if (blocker !== undefined && !node.error) {
           const blockedBy = graph.nodes.get(blocker)!.cell.name ?? blocker;
           outcomes.set(id, { status: 'blocked', blockedBy });
+          options.onOutcome?.(id, { status: 'blocked', blockedBy });
           emit({ type: 'cell-blocked', blockedBy, ...cellInfo });
           continue;
         }
@@ -124,6 +136,7 @@ export class NotebookRunner {
           };
         }
         outcomes.set(id, outcome);
+        options.onOutcome?.(id, outcome);
         if (outcome.status === 'finished') {
           const { cached, durationMs, result } = outcome;
           emit({
@@ -160,6 +173,41 @@ export class NotebookRunner {
       cached,
     });
     return { runId, params, outcomes, durationMs };
+  }
+
+  /**
+   * A page of a cell's full result, sorted in DuckDB over every row, from the cache table named by
+   * its outcome's `key`. An `expired` error when the cache has dropped it since.
+   *
+   * @example await runner.readResult(outcome.key, { offset: 0, limit: 100, sort: { column: 'spend', order: 'desc' } })
+   */
+  async readResult(key: string, page: ResultPageRequest): Promise<QueryResult> {
+    const entry = this.#cache.get(key);
+    if (!entry) throw expired();
+    let orderBy: string | undefined;
+    if (page.sort) {
+      const { column, order } = page.sort;
+      if (!entry.result.columns.some((known) => known.name === column)) {
+        const names = entry.result.columns.map((known) => known.name).join(', ');
+        throw new BatonError(
+          'usage',
+          `The result has no column "${column}" to sort by (columns: ${names}).`,
+          'Sort by one of the listed columns.',
+        );
+      }
+      // Row order of the table breaks ties, so pages of one sort never overlap.
+      orderBy = `${quoteIdentifier(column)} ${order === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, rowid`;
+    }
+    try {
+      return await this.warehouse.read(entry.table, {
+        offset: page.offset,
+        rowCap: page.limit,
+        ...(orderBy ? { orderBy } : {}),
+      });
+    } catch (error) {
+      if (!this.#cache.peek(key)) throw expired();
+      throw error;
+    }
   }
 
   #bindInputs(notebook: Notebook, overrides: Record<string, string>): Record<string, SqlValue> {
@@ -239,6 +287,7 @@ export class NotebookRunner {
         chart,
         cached: source.cached,
         durationMs: performance.now() - started,
+        ...(source.key !== undefined ? { key: source.key } : {}),
       };
     }
 
@@ -260,6 +309,7 @@ export class NotebookRunner {
         result: hit.result,
         cached: true,
         durationMs: performance.now() - started,
+        key,
       };
 
     const table = `baton_cells."c_${key}"`;
@@ -270,7 +320,13 @@ export class NotebookRunner {
     });
     const entry: CachedResult = { key, table, result };
     await this.#cache.set(entry);
-    return { status: 'finished', result, cached: false, durationMs: performance.now() - started };
+    return {
+      status: 'finished',
+      result,
+      cached: false,
+      durationMs: performance.now() - started,
+      key,
+    };
   }
 }
 
@@ -345,6 +401,14 @@ function invalidSpec(diagnostics: { message: string; line: number }[]): CellErro
     message,
     hint: 'Fix the cell and run again.',
   });
+}
+
+function expired(): BatonError {
+  return new BatonError(
+    'expired',
+    'This result is no longer kept: newer results replaced it in the cache.',
+    'Run the notebook again to page through it.',
+  );
 }
 
 function info(cell: Cell): CellRunInfo {

@@ -25,6 +25,11 @@ export type CellOutcome =
       /** True when the result came from the cache and no query ran. */
       cached: boolean;
       durationMs: number;
+      /**
+       * The cache key of the full result (a chart's is its data cell's), for
+       * `NotebookRunner.readResult` to page and sort it.
+       */
+      key?: string;
     }
   | { status: 'failed'; error: CellError; durationMs: number }
   | { status: 'blocked'; blockedBy: string };

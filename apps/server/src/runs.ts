@@ -1,0 +1,223 @@
+import { randomUUID } from 'node:crypto';
+import { BatonError } from '@baton/core';
+import type { Notebook } from '@baton/core/notebook';
+import type { CellOutcome, NotebookRunner, NotebookRunResult, RunEvent } from '@baton/core/run';
+import type { CellStatus, RunState } from './api-types.ts';
+
+/** One run as the server keeps it: its events so far, and the outcome of each cell. */
+export interface RunRecord {
+  runId: string;
+  /** The notebook's id. */
+  notebook: string;
+  /** The notebook as it ran (the saved file, or the editor's unsaved text). */
+  parsed: Notebook;
+  status: RunState['status'];
+  params: Record<string, unknown>;
+  events: RunEvent[];
+  cells: Record<string, CellStatus>;
+  outcomes: Map<string, CellOutcome>;
+  /** Settles when the run is over, with the runner's result (undefined if it failed outright). */
+  done: Promise<NotebookRunResult | undefined>;
+}
+
+interface LiveRun extends RunRecord {
+  controller: AbortController;
+  /** Woken on each new event. */
+  waiters: Set<() => void>;
+}
+
+/**
+ * Starts notebook runs on the shared runner and keeps the last `capacity` of them in memory, so
+ * the events can be replayed to a client that connects late or reconnects.
+ *
+ * @example
+ * const runs = new RunManager(runner);
+ * const record = await runs.start({ notebook: 'weekly-cmo', parsed, inputs: { period: 'last_7_days' } });
+ * for await (const { event } of runs.events(record.runId)) console.log(event.type);
+ */
+export class RunManager {
+  readonly #runs = new Map<string, LiveRun>();
+
+  constructor(
+    private readonly runner: NotebookRunner,
+    private readonly capacity = 50,
+  ) {}
+
+  /**
+   * Starts a run and resolves once it has started (or rejects with the runner's InputError, when
+   * the inputs cannot be bound: nothing ran then).
+   */
+  async start({
+    notebook,
+    parsed,
+    inputs = {},
+  }: {
+    notebook: string;
+    parsed: Notebook;
+    inputs?: Record<string, string>;
+  }): Promise<RunRecord> {
+    const runId = randomUUID();
+    const controller = new AbortController();
+    let started!: () => void;
+    const startedSignal = new Promise<void>((resolve) => (started = resolve));
+    const record: LiveRun = {
+      runId,
+      notebook,
+      parsed,
+      status: 'running',
+      params: {},
+      events: [],
+      cells: {},
+      outcomes: new Map(),
+      controller,
+      waiters: new Set(),
+      done: Promise.resolve(undefined),
+    };
+    const running = this.runner.run(parsed, {
+      runId,
+      inputs,
+      signal: controller.signal,
+      onEvent: (event) => {
+        this.#record(record, event);
+        if (event.type === 'run-started') started();
+      },
+      onOutcome: (cellId, outcome) => record.outcomes.set(cellId, outcome),
+    });
+    record.done = running.then(
+      (result) => result,
+      (error: unknown) => {
+        if (record.events.length > 0) {
+          // The run broke after it started: close its stream like any other run.
+          console.error(error);
+          this.#finishAbruptly(record);
+        }
+        return undefined;
+      },
+    );
+    await Promise.race([startedSignal, running]);
+    this.#keep(record);
+    return record;
+  }
+
+  /** The run, or a `not-found` error when it is unknown or no longer kept. */
+  get(runId: string): RunRecord {
+    const record = this.#runs.get(runId);
+    if (!record) {
+      throw new BatonError(
+        'not-found',
+        `There is no run ${runId} (runs are kept in memory, the last ${this.capacity} only).`,
+        'Run the notebook again.',
+      );
+    }
+    return record;
+  }
+
+  /** Asks the run to stop; cells not yet finished fail as cancelled. */
+  cancel(runId: string): RunRecord {
+    const record = this.#live(runId);
+    if (record.status === 'running') {
+      record.status = 'cancelled';
+      record.controller.abort();
+    }
+    return record;
+  }
+
+  /** What `GET /api/runs/:runId` answers. */
+  state(record: RunRecord): RunState {
+    return {
+      runId: record.runId,
+      notebook: record.notebook,
+      status: record.status,
+      params: record.params,
+      events: record.events.length,
+      cells: { ...record.cells },
+    };
+  }
+
+  /** The run's events from index `from`: those so far, then the live ones, up to `run-finished`. */
+  async *events(
+    runId: string,
+    from = 0,
+    signal?: AbortSignal,
+  ): AsyncGenerator<{ index: number; event: RunEvent }> {
+    const record = this.#live(runId);
+    let index = Math.max(0, from);
+    for (;;) {
+      while (index < record.events.length) {
+        const event = record.events[index]!;
+        yield { index, event };
+        index++;
+        if (event.type === 'run-finished') return;
+      }
+      if (record.events.at(-1)?.type === 'run-finished' || signal?.aborted) return;
+      await new Promise<void>((resolve) => {
+        const wake = () => {
+          record.waiters.delete(wake);
+          signal?.removeEventListener('abort', wake);
+          resolve();
+        };
+        record.waiters.add(wake);
+        signal?.addEventListener('abort', wake, { once: true });
+      });
+    }
+  }
+
+  #live(runId: string): LiveRun {
+    this.get(runId);
+    return this.#runs.get(runId)!;
+  }
+
+  /** Waits for every run still going (on shutdown). */
+  async settle(): Promise<void> {
+    for (const record of this.#runs.values()) record.controller.abort();
+    await Promise.all([...this.#runs.values()].map((record) => record.done));
+  }
+
+  #record(record: LiveRun, event: RunEvent): void {
+    switch (event.type) {
+      case 'run-started':
+        record.params = event.params;
+        for (const cell of event.cells) record.cells[cell.cellId] = 'queued';
+        break;
+      case 'cell-started':
+        record.cells[event.cellId] = 'running';
+        break;
+      case 'cell-finished':
+        record.cells[event.cellId] = 'finished';
+        break;
+      case 'cell-failed':
+        record.cells[event.cellId] = 'failed';
+        break;
+      case 'cell-blocked':
+        record.cells[event.cellId] = 'blocked';
+        break;
+      case 'run-finished':
+        if (record.status === 'running') record.status = 'finished';
+        break;
+    }
+    record.events.push(event);
+    for (const wake of [...record.waiters]) wake();
+  }
+
+  #finishAbruptly(record: LiveRun): void {
+    if (record.events.at(-1)?.type === 'run-finished') return;
+    const failed = Object.values(record.cells).filter((status) => status !== 'finished').length;
+    this.#record(record, {
+      type: 'run-finished',
+      runId: record.runId,
+      durationMs: 0,
+      failed,
+      blocked: 0,
+      cached: 0,
+    });
+  }
+
+  #keep(record: LiveRun): void {
+    this.#runs.set(record.runId, record);
+    for (const [runId, old] of this.#runs) {
+      if (this.#runs.size <= this.capacity) break;
+      // A run still going is not forgotten: its client is still reading it.
+      if (old.status !== 'running') this.#runs.delete(runId);
+    }
+  }
+}

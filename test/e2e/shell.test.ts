@@ -1,24 +1,32 @@
 /**
- * The web shell in a real browser: the built app (`apps/web/build`) served by `startServer`,
- * driven by the system Chromium through playwright-core.
+ * The web shell, home and reader in a real browser: the built app (`apps/web/build`) served by
+ * `startServer` over the demo workspace (example notebooks seeded), driven by the system Chromium
+ * through playwright-core.
  *
  * This test builds nothing: `pnpm test` runs `pnpm --filter @baton/web build` first. Run alone,
  * it fails with the command to run when the build is missing. Screenshots go to test/artifacts/.
  */
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from '@baton/server';
 import { startServer, type RunningServer } from '@baton/server/main';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedExampleNotebooks } from '../../apps/server/src/examples.ts';
+import { openWorkbench, type Workbench } from '../../apps/server/src/workbench.ts';
 import { launchChromium } from '../support/chromium.ts';
+import { buildDemoWorkspace } from '../support/demo.ts';
 
 const webRoot = fileURLToPath(new URL('../../apps/web/build/', import.meta.url));
 const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url));
 const workspaceName = 'Maison Lumière Growth';
+const laptop = { width: 1366, height: 768 };
 
+let dir: string;
+let workbench: Workbench;
 let server: RunningServer;
 let browser: Browser;
 
@@ -30,7 +38,11 @@ beforeAll(async () => {
     );
   }
   await mkdir(artifacts, { recursive: true });
-  const app = createApp({ workspace: { dir: artifacts, name: workspaceName }, webRoot });
+  dir = await mkdtemp(join(tmpdir(), 'baton-shell-'));
+  await buildDemoWorkspace(dir, { seed: 42, end: '2026-03-31' });
+  await seedExampleNotebooks(dir);
+  workbench = await openWorkbench(dir, { now: () => new Date('2026-04-01T12:00:00Z') });
+  const app = createApp({ workspace: { dir, name: workspaceName }, workbench, webRoot });
   server = await startServer({ app, port: 0 });
   browser = await launchChromium();
 });
@@ -38,36 +50,49 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  await workbench?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-describe('the web shell', () => {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    it(`shows the workspace name and a running server (${colorScheme} theme)`, async () => {
-      const context = await browser.newContext({
-        colorScheme,
-        viewport: { width: 1100, height: 700 },
-      });
-      try {
-        const page = await context.newPage();
-        const pageErrors: Error[] = [];
-        page.on('pageerror', (error) => pageErrors.push(error));
+/** A fresh context (no saved preferences) and a page that collects uncaught errors. */
+async function open(options: BrowserContextOptions = {}) {
+  const context = await browser.newContext({ viewport: laptop, ...options });
+  const page = await context.newPage();
+  const pageErrors: Error[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error));
+  return { context, page, pageErrors };
+}
 
+/** The page background's lightness, 0 (black) to 255 (white). */
+async function backgroundLightness(page: Page): Promise<number> {
+  // A string, because this file is type-checked without the DOM library.
+  const background = await page.evaluate<string>(
+    'getComputedStyle(document.documentElement).backgroundColor',
+  );
+  const [red = 0, green = 0, blue = 0] = background.match(/\d+/g)!.map(Number);
+  return (red + green + blue) / 3;
+}
+
+describe('the web shell and home', () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`shows the workspace, a running server and the notebooks (${colorScheme} theme)`, async () => {
+      const { context, page, pageErrors } = await open({ colorScheme });
+      try {
         await page.goto(server.url);
         await expect
           .poll(() => page.getByTestId('workspace-name').textContent(), { timeout: 10_000 })
           .toBe(workspaceName);
         expect(await page.getByTestId('server-status').textContent()).toBe('Server running');
-        expect(await page.title()).toBe(`${workspaceName} · Baton`);
-        expect(await page.locator('header').textContent()).toContain('Baton');
-        expect(await page.textContent('main')).toContain('notebook editor arrives');
+        await expect.poll(() => page.title()).toBe(`${workspaceName} · Baton`);
+        expect(await page.locator('header').first().textContent()).toContain('Baton');
 
-        // The theme follows prefers-color-scheme: the page background is light or dark.
-        // A string, because this file is type-checked without the DOM library.
-        const background = await page.evaluate<string>(
-          'getComputedStyle(document.documentElement).backgroundColor',
-        );
-        const [red = 0, green = 0, blue = 0] = background.match(/\d+/g)!.map(Number);
-        const lightness = (red + green + blue) / 3;
+        const list = page.getByTestId('notebook-list');
+        await expect.poll(() => list.textContent(), { timeout: 10_000 }).toContain('Weekly CMO');
+        const items = page.getByTestId('notebook-item');
+        expect(await items.count()).toBe(2);
+        expect(await page.getByTestId('needs-attention').textContent()).toContain('anomaly checks');
+
+        const lightness = await backgroundLightness(page);
         if (colorScheme === 'light') expect(lightness).toBeGreaterThan(200);
         else expect(lightness).toBeLessThan(60);
 
@@ -79,8 +104,57 @@ describe('the web shell', () => {
     });
   }
 
+  it('keeps the chosen theme and language across a reload', async () => {
+    const { context, page, pageErrors } = await open({ colorScheme: 'light' });
+    try {
+      await page.goto(server.url);
+      await page.getByTestId('theme-switch').selectOption('dark');
+      await page.getByTestId('locale-switch').selectOption('fr');
+      await page.reload();
+      await expect
+        .poll(() => page.evaluate<string>('document.documentElement.dataset.theme ?? ""'))
+        .toBe('dark');
+      expect(await page.evaluate<string>('document.documentElement.lang')).toBe('fr');
+      expect(await backgroundLightness(page)).toBeLessThan(60);
+      await expect
+        .poll(() => page.getByTestId('new-notebook').textContent())
+        .toContain('Nouveau notebook');
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('opens the shortcuts help with "?"', async () => {
+    const { context, page } = await open();
+    try {
+      await page.goto(server.url);
+      await page.getByTestId('notebook-list').waitFor();
+      await page.keyboard.press('?');
+      await page.getByTestId('shortcuts-help').waitFor({ state: 'visible' });
+      await page.keyboard.press('Escape');
+      await page.getByTestId('shortcuts-help').waitFor({ state: 'hidden' });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('creates a notebook and opens it in the editor', async () => {
+    const { context, page } = await open();
+    try {
+      await page.goto(server.url);
+      await page.getByTestId('notebook-list').waitFor();
+      await page.getByTestId('new-notebook').click();
+      await page.getByTestId('new-notebook-title').fill('Shell test notebook');
+      await page.getByTestId('create-notebook').click();
+      await page.waitForURL(/\/notebooks\/shell-test-notebook$/);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('says what went wrong and what to do when the API refuses', async () => {
-    const page = await browser.newPage();
+    const { context, page } = await open();
     try {
       await page.route('**/api/health', (route) =>
         route.fulfill({
@@ -99,18 +173,18 @@ describe('the web shell', () => {
       expect(await card.textContent()).toContain('Health check failed.');
       expect(await card.textContent()).toContain('See the log.');
     } finally {
-      await page.close();
+      await context.close();
     }
   });
 
   it('serves client-side routes from the SPA fallback', async () => {
-    const page = await browser.newPage();
+    const { context, page } = await open();
     try {
       const response = await page.goto(`${server.url}/notebooks/weekly-cmo`);
       expect(response?.status()).toBe(200);
-      expect(await page.locator('header').textContent()).toContain('Baton');
+      expect(await page.locator('header').first().textContent()).toContain('Baton');
     } finally {
-      await page.close();
+      await context.close();
     }
   });
 });

@@ -1,5 +1,6 @@
 /**
- * Benchmarks compare a subject with a baseline measured in the same run, and print the ratio.
+ * Benchmarks compare a subject with a baseline measured in the same run, and print the ratio;
+ * a result may also (or instead) hold an absolute limit, e.g. time to first chart <= 1500 ms.
  * Each bench module exports `benchmarks: Benchmark[]`; `main.ts` runs them all.
  */
 
@@ -9,6 +10,8 @@ export interface Measurement {
   ms: number;
   /** Optional throughput, e.g. rows per second. */
   perSecond?: number;
+  /** Optional size, e.g. bytes of JavaScript a page loaded. */
+  bytes?: number;
 }
 
 export interface BenchResult {
@@ -18,8 +21,10 @@ export interface BenchResult {
   /** How the ratio is read, e.g. 'throughput subject/baseline' or 'time subject/baseline'. */
   ratioLabel: string;
   ratio: number;
-  /** The target the issue sets, e.g. { atLeast: 0.8 } or { atMost: 1.15 }. */
+  /** The target the issue sets, e.g. { atLeast: 0.8 } or { atMost: 1.15 }; {} for none. */
   target: { atLeast?: number; atMost?: number };
+  /** An absolute target on a measured value, e.g. { label: 'JavaScript', value: 48, unit: 'KB', atMost: 300 }. */
+  limit?: { label: string; value: number; unit: string; atMost: number };
 }
 
 export interface Benchmark {
@@ -53,6 +58,7 @@ export function meets(result: BenchResult): boolean {
   const { atLeast, atMost } = result.target;
   return (
     (atLeast === undefined || result.ratio >= atLeast) &&
-    (atMost === undefined || result.ratio <= atMost)
+    (atMost === undefined || result.ratio <= atMost) &&
+    (result.limit === undefined || result.limit.value <= result.limit.atMost)
   );
 }

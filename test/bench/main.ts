@@ -6,6 +6,7 @@ const modules: Array<() => Promise<{ benchmarks: Benchmark[] }>> = [
   () => import('./demo.ts'),
   () => import('./notebook.ts'),
   () => import('./sync.ts'),
+  () => import('./reader.ts'),
 ];
 
 const filter = process.argv[2];
@@ -27,12 +28,26 @@ console.log(
 
 function print(result: BenchResult): void {
   const fmt = (m: BenchResult['baseline']) =>
-    `${m.label}: ${m.ms.toFixed(0)} ms${m.perSecond ? ` (${Math.round(m.perSecond).toLocaleString('en')}/s)` : ''}`;
+    `${m.label}: ${m.ms.toFixed(0)} ms${m.perSecond ? ` (${Math.round(m.perSecond).toLocaleString('en')}/s)` : ''}${m.bytes !== undefined ? ` (${(m.bytes / 1024).toFixed(1)} KB)` : ''}`;
+  const { atLeast, atMost } = result.target;
   const target =
-    result.target.atLeast !== undefined
-      ? `>= ${result.target.atLeast}`
-      : `<= ${result.target.atMost}`;
-  console.log(
-    `  ${result.name}\n    ${fmt(result.subject)}\n    ${fmt(result.baseline)}\n    ${result.ratioLabel}: ${result.ratio.toFixed(3)} (target ${target}) ${meets(result) ? 'OK' : 'MISSED'}`,
-  );
+    atLeast !== undefined
+      ? `target >= ${atLeast}`
+      : atMost !== undefined
+        ? `target <= ${atMost}`
+        : 'no target';
+  const verdict = meets(result) ? 'OK' : 'MISSED';
+  const lines = [
+    `  ${result.name}`,
+    `    ${fmt(result.subject)}`,
+    `    ${fmt(result.baseline)}`,
+    `    ${result.ratioLabel}: ${result.ratio.toFixed(3)} (${target})${result.limit ? '' : ` ${verdict}`}`,
+  ];
+  if (result.limit) {
+    const { label, value, unit, atMost: limit } = result.limit;
+    lines.push(
+      `    ${label}: ${value.toFixed(unit === 'ms' ? 0 : 1)} ${unit} (target <= ${limit} ${unit}) ${verdict}`,
+    );
+  }
+  console.log(lines.join('\n'));
 }

@@ -10,6 +10,7 @@ import { NotebookConflictError } from '@baton/core/store';
 import type { NotebookFile } from './api-types.ts';
 import { healthRoute } from './routes/health.ts';
 import { notebooksRoute } from './routes/notebooks.ts';
+import { reportsRoute } from './routes/reports.ts';
 import { runsRoute } from './routes/runs.ts';
 import { noWorkbench, type Workbench } from './workbench.ts';
 
@@ -83,6 +84,7 @@ export function createApp({ workspace, webRoot = defaultWebRoot, workbench }: Cr
       }),
     )
     .route('/api/notebooks', notebooksRoute(services))
+    .route('/api/notebooks', reportsRoute(services))
     .route('/api/runs', runsRoute(services));
 
   app.all('/api/*', (c) => {

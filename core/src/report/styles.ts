@@ -71,3 +71,60 @@ footer.report-footer { margin-top: 40px; padding-top: 12px; border-top: 1px soli
 }
 @media (max-width: 640px) { body { padding: 24px 18px; } }
 `;
+
+/**
+ * Scopes a flat stylesheet (rules and `@media` blocks, no nesting) under one class, for a report
+ * shown inside another page: `:root`, `html` and `body` become the scope itself, every other
+ * selector is prefixed with it, and `@page` (which only a printed file may set) is dropped.
+ *
+ * @example scopeCss('h1 { margin: 0 }', '.baton-report') // '.baton-report h1 { margin: 0 }'
+ */
+export function scopeCss(css: string, scope: string): string {
+  const out: string[] = [];
+  let index = 0;
+  while (index < css.length) {
+    const open = css.indexOf('{', index);
+    if (open === -1) break;
+    const prelude = css.slice(index, open).trim();
+    if (prelude.startsWith('@media')) {
+      const close = matchingBrace(css, open);
+      out.push(`${prelude} {\n${scopeCss(css.slice(open + 1, close), scope)}}`);
+      index = close + 1;
+      continue;
+    }
+    const close = css.indexOf('}', open);
+    const body = css.slice(open + 1, close).trim();
+    index = close + 1;
+    if (prelude.startsWith('@')) continue;
+    const selectors = prelude
+      .split(',')
+      .map((selector) => scopeSelector(selector.trim(), scope))
+      .filter((selector) => selector !== '');
+    if (selectors.length > 0) out.push(`${selectors.join(', ')} { ${body} }`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function scopeSelector(selector: string, scope: string): string {
+  const [first = '', ...rest] = selector.split(/\s+/);
+  const tail = rest.length > 0 ? ` ${rest.join(' ')}` : '';
+  // The host page's background is the host's: `html` rules are left out, not moved.
+  if (first === 'html') return '';
+  if (first === ':root' || first === 'body') return `${scope}${tail}`;
+  return `${scope} ${selector}`;
+}
+
+function matchingBrace(css: string, open: number): number {
+  let depth = 0;
+  for (let index = open; index < css.length; index++) {
+    if (css[index] === '{') depth++;
+    else if (css[index] === '}' && --depth === 0) return index;
+  }
+  return css.length;
+}
+
+/**
+ * REPORT_CSS for the web reader: every rule applies inside `.baton-report` only. The page's
+ * `min-height: 100vh` is the printed file's; inside the app the report is as tall as it is.
+ */
+export const REPORT_CSS_SCOPED = `${scopeCss(REPORT_CSS, '.baton-report')}.baton-report { min-height: 0; }\n`;

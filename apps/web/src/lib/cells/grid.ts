@@ -71,24 +71,27 @@ export interface GridColumn {
 }
 
 const CHARACTER = 7.5; // px per character of the 13px interface font, on average
-const CELL_PADDING = 28;
+const HEADER_CHARACTER = 10; // bold, full of wide letters, and fonts differ: err wide
+const CELL_PADDING = 24; // 0.75rem each side
+const SORT_ARROW = 16;
+const MAX_CHARACTERS = 36;
 
 function widthFor(label: string, format: ValueFormat, samples: unknown[]): number {
   const typical: Record<ValueFormat['type'], number> = {
     number: 10,
     percent: 7,
-    currency: 12,
+    currency: 13,
     date: 11,
     datetime: 18,
     text: 12,
   };
   const sampleLength =
     format.type === 'text'
-      ? Math.max(0, ...samples.slice(0, 50).map((value) => String(value ?? '').length))
+      ? Math.max(4, ...samples.slice(0, 50).map((value) => String(value ?? '').length))
       : typical[format.type];
-  // Header label plus room for the sort arrow.
-  const characters = Math.max(label.length + 2, Math.min(sampleLength, 36), 4);
-  return Math.round(characters * CHARACTER + CELL_PADDING);
+  const header = label.length * HEADER_CHARACTER + CELL_PADDING + SORT_ARROW;
+  const values = Math.min(sampleLength, MAX_CHARACTERS) * CHARACTER + CELL_PADDING;
+  return Math.round(Math.min(Math.max(header, values), MAX_CHARACTERS * CHARACTER));
 }
 
 /** Grid columns from a result's columns; `rows` (a first page) refine formats and widths. */

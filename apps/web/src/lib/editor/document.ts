@@ -68,8 +68,7 @@ export function starterBody(kind: CellKind, source = 'campaign_daily'): string {
   }
 }
 
-export const STARTER_PROSE =
-  'Write a note for readers. Show values like {{ cell.column | number }}.';
+export const STARTER_PROSE = 'Write a note for readers: what changed, and why it matters.';
 
 export interface AddResult {
   text: string;

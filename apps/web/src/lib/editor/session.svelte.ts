@@ -7,6 +7,7 @@ import type {
   CellView,
   NotebookFile,
   PageRequest,
+  ResultColumn,
   ResultPage,
   RunEvent,
   SchemaView,
@@ -75,7 +76,7 @@ export class EditorSession {
   save: AutosaveSnapshot = $state({ status: 'saved', version: '', failures: 0 });
   run: RunStatusState = $state(initialRunStatus);
   runProblem: Problem | undefined = $state();
-  results: Record<string, ResultState> = $state({});
+  results: Record<string, ResultState> = $state.raw({});
   inputValues: Record<string, string> = $state({});
   schema: SchemaView = $state({ tables: [], cells: [], macros: [] });
   currency = $state('EUR');
@@ -100,6 +101,19 @@ export class EditorSession {
       ),
     ),
   );
+
+  /** What a chart may draw: named cells with their columns (last results, else the schema's). */
+  readonly chartSources: { name: string; columns: ResultColumn[] }[] = $derived.by(() => {
+    const columns = new Map(this.schema.cells.map((cell) => [cell.name, cell.columns]));
+    for (const view of this.viewsByName.values()) {
+      if (view.page && view.name) columns.set(view.name, view.page.columns);
+    }
+    return this.notebook.cells.flatMap((cell) =>
+      cell.name && cell.kind !== 'chart'
+        ? [{ name: cell.name, columns: columns.get(cell.name) ?? [] }]
+        : [],
+    );
+  });
 
   /** Stable keys of cells across id changes (an unnamed cell's id follows its body). */
   private keys = new Map<string, string>();
@@ -222,7 +236,7 @@ export class EditorSession {
     const key = this.keys.get(from);
     if (key) this.keys.set(to, key);
     const result = this.results[from];
-    if (result) this.results[to] = result;
+    if (result) this.results = { ...this.results, [to]: result };
     const cell = this.run.cells[from];
     if (cell) this.run = { ...this.run, cells: { ...this.run.cells, [to]: cell } };
   }
@@ -378,15 +392,20 @@ export class EditorSession {
   }
 
   private async fetchResult(runId: string, cellId: string): Promise<void> {
-    const previous = this.results[cellId];
-    if (!previous || previous.type !== 'result-ready')
-      this.results[cellId] = { type: 'result-loading' };
+    if (this.results[cellId]?.type !== 'result-ready') {
+      this.setResult(cellId, { type: 'result-loading' });
+    }
     try {
       const view = await this.client.getCell(runId, cellId);
-      if (this.run.runId === runId) this.results[cellId] = { type: 'result-ready', view, runId };
+      if (this.run.runId === runId) this.setResult(cellId, { type: 'result-ready', view, runId });
     } catch (error) {
-      this.results[cellId] = { type: 'result-failed', problem: problemOf(error) };
+      this.setResult(cellId, { type: 'result-failed', problem: problemOf(error) });
     }
+  }
+
+  /** Results are replaced, never mutated: a view goes to components (and Vega) as is. */
+  private setResult(cellId: string, result: ResultState): void {
+    this.results = { ...this.results, [cellId]: result };
   }
 
   loadPage(runId: string, cellId: string, request: PageRequest): Promise<ResultPage> {

@@ -177,6 +177,19 @@ describe('chart YAML', () => {
     expect(parse(applyEdit(body, { type: 'set-title', title: '' }, [])).title).toBeUndefined();
   });
 
+  test('a mark written as a mapping keeps its settings, less interpolation on bars', () => {
+    const body = 'mark: { type: line, interpolate: monotone, opacity: 0.8 }';
+    expect(parse(applyEdit(body, { type: 'set-mark', mark: 'area' }, [])).mark).toEqual({
+      type: 'area',
+      interpolate: 'monotone',
+      opacity: 0.8,
+    });
+    expect(parse(applyEdit(body, { type: 'set-mark', mark: 'bar' }, [])).mark).toEqual({
+      type: 'bar',
+      opacity: 0.8,
+    });
+  });
+
   test('a pie goes back to bars with y from theta', () => {
     const pie =
       'data: by_platform\nmark: arc\nencoding:\n  theta: { field: spend, type: quantitative }\n  color: { field: platform, type: nominal }\n';

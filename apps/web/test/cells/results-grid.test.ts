@@ -75,6 +75,7 @@ describe('ResultsGrid', () => {
     await fireEvent.scroll(grid);
     grid.scrollTop = 600 * 32;
     await fireEvent.scroll(grid);
+    await new Promise((resolve) => setTimeout(resolve, 150));
     expect(loadPage).toHaveBeenCalledTimes(1);
   });
 
@@ -88,7 +89,20 @@ describe('ResultsGrid', () => {
     await waitFor(() =>
       expect(grid.querySelectorAll('[aria-busy="true"]').length).toBeGreaterThan(0),
     );
-    expect(screen.getByRole('status').textContent).toMatch(/Loading rows/);
+    expect((await screen.findByRole('status')).textContent).toMatch(/Loading rows/);
+  });
+
+  test('scrolling past pages without pausing fetches only where it stops', async () => {
+    const { first, loadPage } = fakeResult(10_000);
+    render(ResultsGrid, { page: first, loadPage, locale: 'en', currency: 'EUR', height: 400 });
+    const grid = screen.getByRole('grid');
+    for (const row of [1000, 2500, 4000, 6000, 9990]) {
+      grid.scrollTop = row * 32;
+      await fireEvent.scroll(grid);
+    }
+    await waitFor(() => expect(loadPage).toHaveBeenCalled());
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(loadPage.mock.calls.map(([request]) => request.offset)).toEqual([9500]);
   });
 
   test('a header click sorts on the server: asc, desc, then none', async () => {

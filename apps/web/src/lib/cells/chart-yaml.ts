@@ -174,8 +174,13 @@ function moveChannel(encoding: YAMLMap, from: string, to: string): void {
 function setMark(document: Document, mark: ChartMark): void {
   const current = document.get('mark', true);
   const before = isMap(current) ? text(current.get('type')) : text(document.get('mark'));
-  if (isMap(current)) current.set('type', mark);
-  else setTop(document, 'mark', mark);
+  if (isMap(current)) {
+    current.set('type', mark);
+    // Only lines and areas are interpolated; other settings (opacity, tooltip...) suit any mark.
+    if (mark !== 'line' && mark !== 'area') current.delete('interpolate');
+  } else {
+    setTop(document, 'mark', mark);
+  }
   const encoding = document.get('encoding', true);
   if (!isMap(encoding) || (before === 'arc') === (mark === 'arc')) return;
   if (mark === 'arc') {

@@ -10,8 +10,10 @@ import { NotebookConflictError } from '@baton/core/store';
 import type { NotebookFile } from './api-types.ts';
 import { healthRoute } from './routes/health.ts';
 import { notebooksRoute } from './routes/notebooks.ts';
+import { connectionsRoute } from './routes/connections.ts';
 import { reportsRoute } from './routes/reports.ts';
 import { runsRoute } from './routes/runs.ts';
+import { schemaRoute } from './routes/schema.ts';
 import { noWorkbench, type Workbench } from './workbench.ts';
 
 /** The folder a Baton server works on, and the name people see for it. */
@@ -85,7 +87,9 @@ export function createApp({ workspace, webRoot = defaultWebRoot, workbench }: Cr
     )
     .route('/api/notebooks', notebooksRoute(services))
     .route('/api/notebooks', reportsRoute(services))
-    .route('/api/runs', runsRoute(services));
+    .route('/api/runs', runsRoute(services))
+    .route('/api/schema', schemaRoute(services))
+    .route('/api/connections', connectionsRoute(services));
 
   app.all('/api/*', (c) => {
     throw new BatonError(

@@ -112,6 +112,13 @@ export class RunManager {
     return record;
   }
 
+  /** The most recent run of a notebook still kept, if any. */
+  latest(notebook: string): RunRecord | undefined {
+    let latest: RunRecord | undefined;
+    for (const record of this.#runs.values()) if (record.notebook === notebook) latest = record;
+    return latest;
+  }
+
   /** Asks the run to stop; cells not yet finished fail as cancelled. */
   cancel(runId: string): RunRecord {
     const record = this.#live(runId);

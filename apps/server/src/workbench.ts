@@ -2,9 +2,11 @@ import { BatonError } from '@baton/core';
 import type { Warehouse } from '@baton/core/engine';
 import { NotebookRunner } from '@baton/core/run';
 import { NotebookStore, openWorkspace, type WorkspaceConfig } from '@baton/core/store';
+import type { Connector } from '@baton/core/spec';
 import { loadWorkspaceConnectors, SyncHost } from '@baton/core/sync';
 import { builtInConnectors } from './cli/host.ts';
 import { RunManager } from './runs.ts';
+import { SyncManager } from './syncs.ts';
 
 /** What the API routes work with: one workspace, opened once for the server's life. */
 export interface Workbench {
@@ -17,6 +19,8 @@ export interface Workbench {
   /** The runs of this server's life, the last 50 kept. */
   runs: RunManager;
   sync: SyncHost;
+  /** The syncs started from the web app, followed over SSE. */
+  syncs: SyncManager;
   /** The clock that relative dates (`last_7_days`) are read against. */
   now: () => Date;
   close(): Promise<void>;
@@ -28,6 +32,8 @@ export type Services = () => Workbench;
 export interface OpenWorkbenchOptions {
   /** Default: the system clock. Tests pin it to the demo's last day. */
   now?: () => Date;
+  /** Connectors beside the built-in ones and the workspace's plugins (tests add fakes here). */
+  connectors?: Connector[];
 }
 
 /**
@@ -42,19 +48,20 @@ export interface OpenWorkbenchOptions {
  */
 export async function openWorkbench(
   dir: string,
-  { now = () => new Date() }: OpenWorkbenchOptions = {},
+  { now = () => new Date(), connectors = [] }: OpenWorkbenchOptions = {},
 ): Promise<Workbench> {
   const { paths, config, warehouse } = await openWorkspace(dir);
   try {
     const sync = await SyncHost.open({
       workspaceDir: paths.dir,
       warehouse,
-      connectors: await loadWorkspaceConnectors(paths.dir, builtInConnectors),
+      connectors: await loadWorkspaceConnectors(paths.dir, [...builtInConnectors, ...connectors]),
       reportingCurrency: config.reportingCurrency,
     });
     let closing: Promise<void> | undefined;
     const runner = new NotebookRunner(warehouse, { now });
     const runs = new RunManager(runner);
+    const syncs = new SyncManager(sync);
     return {
       dir: paths.dir,
       config,
@@ -63,11 +70,13 @@ export async function openWorkbench(
       notebooks: new NotebookStore(paths.dir),
       runs,
       sync,
+      syncs,
       now,
       close() {
         closing ??= (async () => {
           try {
             await runs.settle();
+            await syncs.settle();
             await sync.close();
           } finally {
             await warehouse.close();

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { buildDemoWorkspace } from '../../../test/support/demo.ts';
 import { createApp } from '../src/app.ts';
 import { seedExampleNotebooks } from '../src/examples.ts';
-import { openWorkbench, type Workbench } from '../src/workbench.ts';
+import { openWorkbench, type OpenWorkbenchOptions, type Workbench } from '../src/workbench.ts';
 
 export interface TestWorkspace {
   dir: string;
@@ -20,11 +20,13 @@ export interface TestWorkspace {
 export const DEMO_TODAY = new Date('2026-04-01T12:00:00Z');
 
 /** Builds and opens the demo workspace; call `close()` in afterAll. */
-export async function openDemoWorkspace(): Promise<TestWorkspace> {
+export async function openDemoWorkspace(
+  options: Pick<OpenWorkbenchOptions, 'connectors'> = {},
+): Promise<TestWorkspace> {
   const dir = await mkdtemp(path.join(tmpdir(), 'baton-api-'));
   await buildDemoWorkspace(dir, { seed: 42, end: '2026-03-31' });
   await seedExampleNotebooks(dir);
-  const workbench = await openWorkbench(dir, { now: () => new Date(DEMO_TODAY) });
+  const workbench = await openWorkbench(dir, { ...options, now: () => new Date(DEMO_TODAY) });
   const app = createApp({
     workspace: { dir, name: 'Demo' },
     workbench,

@@ -1,0 +1,164 @@
+import { randomUUID } from 'node:crypto';
+import { BatonError } from '@baton/core';
+import type { SyncEvent, SyncHost, SyncRunRecord } from '@baton/core/sync';
+
+/** The last event of every sync stream: how it ended, stream by stream. */
+export interface SyncFinishedEvent {
+  type: 'sync-finished';
+  syncId: string;
+  connection: string;
+  status: 'succeeded' | 'failed';
+  /** Rows written over all streams. */
+  rows: number;
+  streams: {
+    name: string;
+    status: string;
+    rows: number;
+    errorKind?: string;
+    errorMessage?: string;
+  }[];
+  /** Set when the sync could not start at all. */
+  errorMessage?: string;
+}
+
+export type SyncStreamEvent = SyncEvent | SyncFinishedEvent;
+
+interface SyncRecord {
+  syncId: string;
+  connection: string;
+  events: SyncStreamEvent[];
+  finished: boolean;
+  waiters: Set<() => void>;
+}
+
+/**
+ * Starts syncs on the workspace's sync host, one at a time per connection, and keeps the last
+ * `capacity` of them in memory so their events can be followed (and replayed) over SSE.
+ *
+ * @example
+ * const syncs = new SyncManager(host);
+ * const { syncId } = syncs.start('demo');
+ * for await (const { event } of syncs.events(syncId)) console.log(event.type);
+ */
+export class SyncManager {
+  readonly #syncs = new Map<string, SyncRecord>();
+  readonly #pending = new Set<Promise<unknown>>();
+
+  constructor(
+    private readonly host: SyncHost,
+    private readonly capacity = 50,
+  ) {}
+
+  /** Starts syncing one connection; an `exists` error while a sync of it is still going. */
+  start(connection: string): { syncId: string } {
+    const running = [...this.#syncs.values()].find(
+      (record) => record.connection === connection && !record.finished,
+    );
+    if (running) {
+      throw new BatonError(
+        'exists',
+        `Connection "${connection}" is already syncing (sync ${running.syncId}).`,
+        `Follow it at /api/connections/syncs/${running.syncId}/events, or wait for it to finish.`,
+      );
+    }
+    const record: SyncRecord = {
+      syncId: randomUUID(),
+      connection,
+      events: [],
+      finished: false,
+      waiters: new Set(),
+    };
+    this.#keep(record);
+    const work = this.host.sync({ connection, onEvent: (event) => this.#push(record, event) }).then(
+      (records) => this.#finish(record, records),
+      (error: unknown) => this.#finish(record, [], error),
+    );
+    this.#pending.add(work);
+    void work.finally(() => this.#pending.delete(work));
+    return { syncId: record.syncId };
+  }
+
+  /** The sync's events from index `from`: those so far, then live ones, up to `sync-finished`. */
+  async *events(
+    syncId: string,
+    from = 0,
+    signal?: AbortSignal,
+  ): AsyncGenerator<{ index: number; event: SyncStreamEvent }> {
+    const record = this.#get(syncId);
+    let index = Math.max(0, from);
+    for (;;) {
+      while (index < record.events.length) {
+        yield { index, event: record.events[index]! };
+        index++;
+      }
+      if (record.finished || signal?.aborted) return;
+      await new Promise<void>((resolve) => {
+        const wake = () => {
+          record.waiters.delete(wake);
+          signal?.removeEventListener('abort', wake);
+          resolve();
+        };
+        record.waiters.add(wake);
+        signal?.addEventListener('abort', wake, { once: true });
+      });
+    }
+  }
+
+  /** Throws `not-found` for a sync that is unknown or no longer kept. */
+  assertKnown(syncId: string): void {
+    this.#get(syncId);
+  }
+
+  /** Waits for the syncs still going (on shutdown). */
+  async settle(): Promise<void> {
+    await Promise.all(this.#pending);
+  }
+
+  #get(syncId: string): SyncRecord {
+    const record = this.#syncs.get(syncId);
+    if (!record) {
+      throw new BatonError(
+        'not-found',
+        `There is no sync ${syncId} (syncs are kept in memory, the last ${this.capacity} only).`,
+        'Start a sync with POST /api/connections/:name/syncs.',
+      );
+    }
+    return record;
+  }
+
+  #push(record: SyncRecord, event: SyncStreamEvent): void {
+    record.events.push(event);
+    for (const wake of [...record.waiters]) wake();
+  }
+
+  #finish(record: SyncRecord, records: SyncRunRecord[], error?: unknown): void {
+    const failed = error !== undefined || records.some((run) => run.status !== 'succeeded');
+    const finished: SyncFinishedEvent = {
+      type: 'sync-finished',
+      syncId: record.syncId,
+      connection: record.connection,
+      status: failed ? 'failed' : 'succeeded',
+      rows: records.reduce((total, run) => total + run.rows, 0),
+      streams: records.map((run) => ({
+        name: run.stream,
+        status: run.status,
+        rows: run.rows,
+        ...(run.errorKind ? { errorKind: run.errorKind } : {}),
+        ...(run.errorMessage ? { errorMessage: run.errorMessage } : {}),
+      })),
+      ...(error !== undefined
+        ? { errorMessage: error instanceof Error ? error.message : String(error) }
+        : {}),
+    };
+    record.finished = true;
+    this.#push(record, finished);
+  }
+
+  #keep(record: SyncRecord): void {
+    this.#syncs.set(record.syncId, record);
+    for (const [syncId, old] of this.#syncs) {
+      if (this.#syncs.size <= this.capacity) break;
+      if (old.finished) this.#syncs.delete(syncId);
+    }
+  }
+}

@@ -1,9 +1,17 @@
 /**
- * The editor's calls to the Baton API (docs/api.md), typed with the server's response types.
- * Plain `fetch` wrappers in one module, with `fetch` injected for tests; every refusal becomes
- * an `ApiError` carrying the server's `{ kind, message, hint }`.
+ * The editor's calls to the Baton API (docs/api.md) through Hono's typed client, with `fetch`
+ * injected for tests; every refusal becomes an `ApiError` carrying the server's
+ * `{ kind, message, hint }`.
  */
-import type { CellView, NotebookFile, ResultPage, SchemaView, PageRequest } from '@baton/server';
+import type {
+  AppType,
+  CellView,
+  NotebookFile,
+  PageRequest,
+  ResultPage,
+  SchemaView,
+} from '@baton/server';
+import { hc } from 'hono/client';
 
 export interface ApiProblemBody {
   kind: string;
@@ -26,13 +34,11 @@ export class ApiError extends Error {
 
 export type Fetch = typeof fetch;
 
-async function request<T>(fetcher: Fetch, path: string, init?: RequestInit): Promise<T> {
+/** Runs one typed-client request; refusals and network failures become an `ApiError`. */
+async function call<T>(send: () => Promise<Response>): Promise<T> {
   let response: Response;
   try {
-    response = await fetcher(path, {
-      ...init,
-      headers: init?.body ? { 'content-type': 'application/json' } : undefined,
-    });
+    response = await send();
   } catch (error) {
     throw new ApiError(0, {
       kind: 'network',
@@ -53,11 +59,6 @@ async function request<T>(fetcher: Fetch, path: string, init?: RequestInit): Pro
   return body as T;
 }
 
-const json = (method: string, body: unknown): RequestInit => ({
-  method,
-  body: JSON.stringify(body),
-});
-
 /** The notebook file whose save met a newer version (the body of a 412). */
 export function conflictCurrent(error: ApiError): NotebookFile | undefined {
   const current =
@@ -65,45 +66,45 @@ export function conflictCurrent(error: ApiError): NotebookFile | undefined {
   return current as NotebookFile | undefined;
 }
 
-export function editorClient(fetcher: Fetch = (...args) => fetch(...args)) {
-  const base = '/api';
+/**
+ * The editor's requests through Hono's typed client (paths and bodies checked against the
+ * server's routes), answering with the API's response types.
+ */
+export function editorClient(
+  fetcher: Fetch = (...args) => fetch(...args),
+  origin: string = window.location.origin,
+) {
+  const client = hc<AppType>(origin, { fetch: fetcher });
+  const notebook = client.api.notebooks[':id'];
+  const run = client.api.runs[':runId'];
   return {
-    getNotebook: (id: string) =>
-      request<NotebookFile>(fetcher, `${base}/notebooks/${encodeURIComponent(id)}`),
+    getNotebook: (id: string) => call<NotebookFile>(() => notebook.$get({ param: { id } })),
     saveNotebook: (id: string, text: string, baseVersion: string) =>
-      request<NotebookFile>(
-        fetcher,
-        `${base}/notebooks/${encodeURIComponent(id)}`,
-        json('PUT', { text, baseVersion }),
-      ),
+      call<NotebookFile>(() => notebook.$put({ param: { id }, json: { text, baseVersion } })),
     createNotebook: (title: string, text: string) =>
-      request<NotebookFile>(fetcher, `${base}/notebooks`, json('POST', { title, text })),
-    startRun: (notebook: string, text: string, inputs: Record<string, string>) =>
-      request<{ runId: string }>(fetcher, `${base}/runs`, json('POST', { notebook, text, inputs })),
-    cancelRun: (runId: string) =>
-      request<unknown>(fetcher, `${base}/runs/${encodeURIComponent(runId)}/cancel`, {
-        method: 'POST',
-      }),
-    getCell: (runId: string, cellId: string) =>
-      request<CellView>(
-        fetcher,
-        `${base}/runs/${encodeURIComponent(runId)}/cells/${encodeURIComponent(cellId)}`,
+      call<NotebookFile>(() => client.api.notebooks.$post({ json: { title, text } })),
+    startRun: (notebookId: string, text: string, inputs: Record<string, string>) =>
+      call<{ runId: string }>(() =>
+        client.api.runs.$post({ json: { notebook: notebookId, text, inputs } }),
       ),
-    getRows: (runId: string, cellId: string, page: PageRequest) => {
-      const query = new URLSearchParams({ offset: String(page.offset), limit: String(page.limit) });
-      if (page.sort) {
-        query.set('sort', page.sort.column);
-        query.set('order', page.sort.order);
-      }
-      return request<ResultPage>(
-        fetcher,
-        `${base}/runs/${encodeURIComponent(runId)}/cells/${encodeURIComponent(cellId)}/rows?${query}`,
-      );
-    },
-    getSchema: (notebook: string) =>
-      request<SchemaView>(fetcher, `${base}/schema?notebook=${encodeURIComponent(notebook)}`),
-    /** The URL of a run's event stream (for EventSource). */
-    eventsUrl: (runId: string) => `${base}/runs/${encodeURIComponent(runId)}/events`,
+    cancelRun: (runId: string) => call<unknown>(() => run.cancel.$post({ param: { runId } })),
+    getCell: (runId: string, cellId: string) =>
+      call<CellView>(() => run.cells[':cellId'].$get({ param: { runId, cellId } })),
+    getRows: (runId: string, cellId: string, page: PageRequest) =>
+      call<ResultPage>(() =>
+        run.cells[':cellId'].rows.$get({
+          param: { runId, cellId },
+          query: {
+            offset: String(page.offset),
+            limit: String(page.limit),
+            ...(page.sort ? { sort: page.sort.column, order: page.sort.order } : {}),
+          },
+        }),
+      ),
+    getSchema: (notebookId: string) =>
+      call<SchemaView>(() => client.api.schema.$get({ query: { notebook: notebookId } })),
+    /** The path of a run's event stream (for EventSource). */
+    eventsUrl: (runId: string) => run.events.$url({ param: { runId } }).pathname,
   };
 }
 

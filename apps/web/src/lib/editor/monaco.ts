@@ -27,6 +27,7 @@ async function load(): Promise<Monaco> {
   const [monaco, { default: EditorWorker }] = await Promise.all([
     import('monaco-editor/editor/editor.api'),
     import('monaco-editor/editor/editor.worker?worker'),
+    import('./monaco-contributions.ts'),
   ]);
   self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
   monaco.languages.register({ id: DUCKDB_LANGUAGE_ID, aliases: ['DuckDB SQL'] });

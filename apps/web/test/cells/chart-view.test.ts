@@ -53,6 +53,7 @@ describe('chart spec preparation', () => {
   test('takes the container width, humanizes titles it does not set, keeps the rest', () => {
     const prepared = prepareChartSpec(SPEC);
     expect(prepared.width).toBe('container');
+    expect(prepared.autosize).toEqual({ type: 'fit-x', contains: 'padding' });
     const encoding = prepared.encoding as Record<string, Record<string, unknown>>;
     expect(encoding.y!.title).toBe('Conversion value');
     expect(encoding.color!.title).toBe('Platform');
@@ -60,6 +61,7 @@ describe('chart spec preparation', () => {
     expect(encoding.x!.scale).toEqual({ type: 'utc' });
     expect(SPEC.encoding.x).toEqual({ field: 'date', type: 'temporal' }); // not mutated
     expect(prepareChartSpec({ ...SPEC, width: 320 }).width).toBe(320);
+    expect(prepareChartSpec({ ...SPEC, width: 320 }).autosize).toBeUndefined();
   });
 
   test('refuses a spec without inlined rows, or with data by URL', () => {

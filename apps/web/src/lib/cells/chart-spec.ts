@@ -180,7 +180,8 @@ export class ChartSpecError extends Error {
 
 /**
  * The spec ready for vega-embed: a copy prepared like the HTML export's (calendar dates in UTC,
- * no links, no data by URL), with humanized titles and the container's width unless it sets one.
+ * no links, no data by URL), with humanized titles and the container's width (axes included)
+ * unless it sets one.
  * Throws a ChartSpecError when the spec carries no inlined rows.
  *
  * @example prepareChartSpec({ data: { values: rows }, mark: 'bar', encoding: { x: { field: 'platform' } } })
@@ -203,5 +204,8 @@ export function prepareChartSpec(spec: Record<string, unknown>): Record<string, 
   }
   humanizeTitles(copy);
   if (copy.width === undefined && !composed) copy.width = 'container';
+  // Axes and legend inside the container's width, not beside it.
+  if (copy.width === 'container' && copy.autosize === undefined)
+    copy.autosize = { type: 'fit-x', contains: 'padding' };
   return copy;
 }

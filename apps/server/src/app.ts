@@ -126,6 +126,19 @@ function serveWebApp(app: Hono, webRoot: string): void {
 
 function errorResponse(c: Context, error: Error): Response {
   if (error instanceof HTTPException) {
+    // Hono's own refusals, e.g. a body that is not JSON: a bad request like any other.
+    if (error.status === 400) {
+      return c.json<ErrorBody>(
+        {
+          error: {
+            kind: 'usage',
+            message: `The request could not be read: ${error.message || 'it is malformed'}.`,
+            hint: 'Send a JSON body with Content-Type: application/json (docs/api.md lists the fields).',
+          },
+        },
+        400,
+      );
+    }
     return c.json<ErrorBody>(
       { error: { kind: 'http', message: error.message || 'The request was refused.' } },
       error.status,

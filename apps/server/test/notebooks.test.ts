@@ -167,5 +167,8 @@ describe('notebooks API', () => {
       headers: { 'content-type': 'application/json' },
     });
     expect(response.status).toBe(400);
+    const body = (await response.json()) as { error: { kind: string; message: string } };
+    expect(body.error.kind).toBe('usage');
+    expect(body.error.message).toMatch(/JSON/i);
   });
 });

@@ -12,7 +12,13 @@ import type {
   RunEvent,
   SchemaView,
 } from '@baton/server';
-import type { Cell, Notebook } from '@baton/core/notebook';
+import {
+  parseNotebook,
+  validateNotebook,
+  type Cell,
+  type Notebook,
+  type NotebookDiagnostic,
+} from '@baton/core/notebook';
 import { Autosaver, type AutosaveSnapshot, type SaveOutcome } from './autosave.ts';
 import { ApiError, conflictCurrent, editorClient, type EditorClient } from './client.ts';
 import * as doc from './document.ts';
@@ -88,7 +94,14 @@ export class EditorSession {
   /** The cell the user is working in (for Alt+↑/↓). */
   focusedCell: string | undefined = $state();
 
-  readonly notebook: Notebook = $derived(doc.parse(this.text));
+  private readonly parsed = $derived(parseNotebook(this.text));
+  readonly notebook: Notebook = $derived(this.parsed.notebook);
+  /** Problems of the text as it is now (structure, then meaning), by line. */
+  readonly diagnostics: NotebookDiagnostic[] = $derived(
+    [...this.parsed.diagnostics, ...validateNotebook(this.parsed.notebook)].sort(
+      (a, b) => a.line - b.line,
+    ),
+  );
   readonly inputsKey: string = $derived(inputsKeyOf(this.inputValues));
   readonly statuses: Record<string, CellDisplayStatus> = $derived(
     displayStatuses(this.run, this.notebook.cells, this.inputsKey),

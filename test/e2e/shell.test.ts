@@ -188,3 +188,67 @@ describe('the web shell and home', () => {
     }
   });
 });
+
+describe('the reader', () => {
+  it('shows the report with its charts; inputs go to the URL and the export link; French on demand', async () => {
+    const { context, page, pageErrors } = await open({ colorScheme: 'light' });
+    try {
+      await page.goto(`${server.url}/read/weekly-cmo`);
+      const report = page.getByTestId('report');
+      await report.locator('.chart svg').first().waitFor({ state: 'visible', timeout: 30_000 });
+      expect(await report.textContent()).toContain('Weekly CMO report');
+      expect(await page.getByTestId('open-editor').getAttribute('href')).toBe(
+        '/notebooks/weekly-cmo',
+      );
+      expect(await page.locator('.monaco-editor').count()).toBe(0);
+      await page.screenshot({ path: `${artifacts}reader-en.png`, fullPage: true });
+
+      await page.getByTestId('input-period-preset').selectOption('last_28_days');
+      await page.waitForURL(/[?&]period=last_28_days/);
+      expect(await page.getByTestId('download-html').getAttribute('href')).toBe(
+        '/api/notebooks/weekly-cmo/export.html?period=last_28_days&locale=en',
+      );
+
+      await page.getByTestId('locale-switch').selectOption('fr');
+      await expect.poll(() => report.getAttribute('lang'), { timeout: 30_000 }).toBe('fr');
+      await expect.poll(() => page.getByTestId('open-editor').textContent()).toContain('Modifier');
+      await report.locator('.chart svg').first().waitFor({ state: 'visible' });
+      await page.screenshot({ path: `${artifacts}reader-fr.png`, fullPage: true });
+
+      // On paper: the report only.
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator('header.topbar').isVisible()).toBe(false);
+      expect(await page.getByTestId('inputs-bar').isVisible()).toBe(false);
+      expect(await report.isVisible()).toBe(true);
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a link with explicit dates reproduces the view', async () => {
+    const { context, page, pageErrors } = await open();
+    try {
+      await page.goto(`${server.url}/read/weekly-cmo?period=2026-03-01..2026-03-31`);
+      await page.getByTestId('report').locator('.chart svg').first().waitFor({ timeout: 30_000 });
+      expect(await page.getByTestId('input-period-preset').inputValue()).toBe('custom');
+      expect(await page.getByTestId('input-period-start').inputValue()).toBe('2026-03-01');
+      expect(await page.getByTestId('input-period-end').inputValue()).toBe('2026-03-31');
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("an unknown notebook shows the server's message", async () => {
+    const { context, page } = await open();
+    try {
+      await page.goto(`${server.url}/read/no-such-notebook`);
+      const error = page.getByTestId('report-error');
+      await error.waitFor({ timeout: 30_000 });
+      expect(await error.textContent()).toContain('no-such-notebook');
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -4,6 +4,7 @@ import { afterEach, expect, test, vi } from 'vitest';
 import { preferences } from '#lib/preferences.svelte.ts';
 import Reader from '../../src/routes/read/[id]/Reader.svelte';
 import { reportQuery, valuesOf } from '../../src/routes/read/[id]/report-query.ts';
+import '#lib/shell/early.ts';
 import { json, stubFetch } from './fetch-stub.ts';
 
 function view(locale: 'en' | 'fr'): ReportView {
@@ -112,4 +113,35 @@ test('the URL query and the request query', () => {
   expect(reportQuery({ channels: 'search,social' }, 'en')).toBe(
     'channels=search%2Csocial&locale=en',
   );
+});
+
+test('takes over the report request app.html started early, for the same URL only', async () => {
+  const { calls } = stubFetch({
+    'GET /api/notebooks/weekly-cmo/report': () => json(view('en')),
+  });
+  const early = view('en');
+  early.html = '<h1>From the early request</h1>';
+  window.__batonEarly = {
+    url: '/api/notebooks/weekly-cmo/report?period=last_7_days&locale=en',
+    response: Promise.resolve(json(early)),
+  };
+  render(Reader, { id: 'weekly-cmo', values: { period: 'last_7_days' }, onvalueschange: () => {} });
+  const report = await screen.findByTestId('report');
+  expect(report.textContent).toContain('From the early request');
+  expect(calls).toEqual([]);
+  expect(window.__batonEarly).toBeUndefined();
+});
+
+test('an early request for another URL is dropped, not used', async () => {
+  const { calls } = stubFetch({
+    'GET /api/notebooks/weekly-cmo/report': () => json(view('en')),
+  });
+  window.__batonEarly = {
+    url: '/api/notebooks/weekly-cmo/report?locale=fr',
+    response: Promise.resolve(json(view('fr'))),
+  };
+  render(Reader, { id: 'weekly-cmo', values: {}, onvalueschange: () => {} });
+  await screen.findByTestId('report');
+  expect(calls).toHaveLength(1);
+  expect(window.__batonEarly).toBeUndefined();
 });

@@ -17,17 +17,24 @@ export class ApiRequestError extends Error {
 }
 
 /** Sends a request and reads its JSON answer (undefined for 204). */
-export async function requestJson<T>(path: string, init: RequestInit = {}): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(path, {
+export function requestJson<T>(path: string, init: RequestInit = {}): Promise<T> {
+  return readJson<T>(
+    fetch(path, {
       ...init,
       headers: {
         accept: 'application/json',
         ...(init.body ? { 'content-type': 'application/json' } : {}),
         ...init.headers,
       },
-    });
+    }),
+  );
+}
+
+/** Reads a response's JSON answer, or throws the API's problem (a refusal, a network failure). */
+export async function readJson<T>(pending: Promise<Response>): Promise<T> {
+  let response: Response;
+  try {
+    response = await pending;
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiRequestError(

@@ -275,6 +275,15 @@ function slugOf(title: string): string {
   return slug || 'notebook';
 }
 
+/** A new notebook: its title, and the reporting period nearly every marketing question needs. */
 function starterText(title: string): string {
-  return `---\n${YAML.stringify({ title }).trimEnd()}\n---\n\n`;
+  return [
+    '---',
+    YAML.stringify({ title }).trimEnd(),
+    'inputs:',
+    '  period: { type: date_range, default: last_28_days, label: Period }',
+    '---',
+    '',
+    '',
+  ].join('\n');
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BatonError } from '../../src/errors.ts';
+import { parseNotebook } from '../../src/notebook/index.ts';
 import {
   NotebookConflictError,
   NotebookStore,
@@ -63,9 +64,13 @@ describe('NotebookStore', () => {
     expect(await kindOf(store.create({ title: 'x', id: 'weekly' }))).toBe('exists');
   });
 
-  it('writes a starter front matter with the title when no text is given', async () => {
+  it('writes a starter front matter with the title and a period when no text is given', async () => {
     const created = await store.create({ title: 'Q1: "best" month' });
     expect(created.text).toContain('title:');
+    expect(created.diagnostics).toEqual([]);
+    expect(parseNotebook(created.text).notebook.frontMatter.inputs).toMatchObject([
+      { name: 'period', type: 'date_range', default: 'last_28_days' },
+    ]);
     expect((await store.list())[0]!.title).toBe('Q1: "best" month');
   });
 

@@ -57,7 +57,7 @@ function defineThemes(monaco: Monaco): void {
     base: 'vs-dark',
     inherit: true,
     rules: rules(true),
-    colors: { 'editor.background': '#161a23', 'editorLineNumber.foreground': '#5d6678' },
+    colors: { 'editor.background': '#1a1f29', 'editorLineNumber.foreground': '#5d6678' },
   });
 }
 

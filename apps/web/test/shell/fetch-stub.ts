@@ -14,9 +14,11 @@ export function json(body: unknown, status = 200): Response {
 export function stubFetch(routes: Record<string, Route>) {
   const calls: Array<{ method: string; url: string; body?: unknown }> = [];
   const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = String(input);
+    // The typed client asks for absolute URLs; calls are recorded by path and query.
+    const parsed = new URL(String(input), 'http://baton.test');
+    const url = `${parsed.pathname}${parsed.search}`;
     const method = (init?.method ?? 'GET').toUpperCase();
-    const path = new URL(url, 'http://baton.test').pathname;
+    const path = parsed.pathname;
     calls.push({
       method,
       url,

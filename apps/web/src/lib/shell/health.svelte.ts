@@ -2,8 +2,8 @@
  * The server's health (workspace name, version), fetched once for the whole app: the top bar
  * shows the workspace, the home page the server status.
  */
-import type { ApiProblem } from '../api.ts';
-import { problemOfError, requestJson } from './http.ts';
+import { api, type ApiProblem } from '../api.ts';
+import { problemOfError, readJson } from './http.ts';
 
 export interface Health {
   ok: boolean;
@@ -25,7 +25,7 @@ class HealthState {
   load(force = false): Promise<void> {
     if (this.#loading && !force) return this.#loading;
     this.status = { type: 'health-loading' };
-    this.#loading = requestJson<Health>('/api/health').then(
+    this.#loading = readJson<Health>(api().api.health.$get()).then(
       (health) => {
         this.status = { type: 'health-ready', health };
       },

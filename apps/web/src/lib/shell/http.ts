@@ -30,9 +30,21 @@ export function requestJson<T>(path: string, init: RequestInit = {}): Promise<T>
   );
 }
 
-/** Reads a response's JSON answer, or throws the API's problem (a refusal, a network failure). */
-export async function readJson<T>(pending: Promise<Response>): Promise<T> {
-  let response: Response;
+/** What `readJson` reads: a fetch Response, or the typed client's (whose `json()` is typed). */
+interface JsonResponse<T> {
+  ok: boolean;
+  status: number;
+  statusText: string;
+  json(): Promise<T>;
+}
+
+/**
+ * Reads a response's JSON answer, or throws the API's problem (a refusal, a network failure).
+ *
+ * @example const { notebooks } = await readJson(api().api.notebooks.$get());
+ */
+export async function readJson<T>(pending: Promise<JsonResponse<T>>): Promise<T> {
+  let response: JsonResponse<T>;
   try {
     response = await pending;
   } catch (error) {
@@ -46,9 +58,11 @@ export async function readJson<T>(pending: Promise<Response>): Promise<T> {
       0,
     );
   }
-  if (!response.ok) throw new ApiRequestError(await problemOf(response), response.status);
+  if (!response.ok) {
+    throw new ApiRequestError(await problemOf(response as unknown as Response), response.status);
+  }
   if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
+  return await response.json();
 }
 
 /** The problem an error stands for, for error states that show the server's hint. */

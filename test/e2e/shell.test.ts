@@ -252,3 +252,23 @@ describe('the reader', () => {
     }
   });
 });
+
+describe('the connections panel', () => {
+  it('checks a connection and follows a sync to its end', async () => {
+    const { context, page, pageErrors } = await open();
+    try {
+      await page.goto(server.url);
+      const card = page.getByTestId('connection').first();
+      await card.waitFor({ timeout: 10_000 });
+      await card.getByTestId('connection-check').click();
+      await expect
+        .poll(() => card.textContent(), { timeout: 30_000 })
+        .toContain('Credentials work.');
+      await card.getByTestId('connection-sync').click();
+      await expect.poll(() => card.textContent(), { timeout: 120_000 }).toContain('Sync finished.');
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 180_000);
+});

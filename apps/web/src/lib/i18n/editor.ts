@@ -113,7 +113,7 @@ const fr: typeof en = {
   backHome: 'Retour aux notebooks',
   untitled: 'Notebook sans titre',
   titleLabel: 'Titre du notebook',
-  openReader: 'Ouvrir la lecture',
+  openReader: 'Ouvrir en lecture',
   run: 'Exécuter',
   runAll: 'Exécuter le notebook',
   running: 'Exécution…',

@@ -1,8 +1,9 @@
 /**
  * Date range presets and the override strings the server takes (`last_7_days`,
  * `2026-01-01..2026-01-31`), for the inputs bar. A copy of core's `notebook/dates.ts` list and
- * preset arithmetic: importing `@baton/core/notebook` would pull its YAML parser into the reader's
- * bundle. A test keeps this copy equal to core's.
+ * preset arithmetic: `@baton/core/notebook` exports only its index, which also re-exports the
+ * parser and its YAML dependency, and the reader must not depend on tree-shaking to stay light.
+ * A test keeps this copy equal to core's.
  */
 export const DATE_RANGE_PRESETS = [
   'last_7_days',

@@ -86,6 +86,34 @@ describe('report API', () => {
     expect(page).toContain('<svg');
   });
 
+  it('takes a repeated query key as one multi-select value', async () => {
+    const text = [
+      '---',
+      'title: Platforms',
+      'inputs:',
+      '  platforms: { type: multi_select, options: [meta, google_ads, tiktok], label: Platforms }',
+      '---',
+      '',
+      '```sql picked',
+      'select unnest($platforms) as platform',
+      '```',
+      '',
+    ].join('\n');
+    await send(workspace.app, 'POST', '/api/notebooks', {
+      title: 'Platforms',
+      id: 'platforms',
+      text,
+    });
+    const { status, body } = await send(
+      workspace.app,
+      'GET',
+      '/api/notebooks/platforms/report?platforms=meta&platforms=tiktok',
+    );
+    expect(status, JSON.stringify(body)).toBe(200);
+    expect(body.inputs[0]).toMatchObject({ name: 'platforms', value: ['meta', 'tiktok'] });
+    expect(body.failed).toBe(0);
+  });
+
   it('answers 404 for an unknown notebook', async () => {
     expect((await send(workspace.app, 'GET', '/api/notebooks/nope/report')).status).toBe(404);
     expect((await send(workspace.app, 'GET', '/api/notebooks/nope/export.html')).status).toBe(404);

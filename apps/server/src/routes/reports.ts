@@ -5,8 +5,21 @@ import { buildReportFile, buildReportView } from '../report.ts';
 import type { Services } from '../workbench.ts';
 import { validate } from './validate.ts';
 
-/** `locale`, and every other key an input value by the input's name. */
-const reportQuery = z.object({ locale: z.enum(['en', 'fr']).optional() }).catchall(z.string());
+/**
+ * `locale`, and every other key an input value by the input's name; a key given several times
+ * (`platform=meta&platform=tiktok`) is one multi-select value.
+ */
+const reportQuery = z
+  .object({ locale: z.enum(['en', 'fr']).optional() })
+  .catchall(z.union([z.string(), z.array(z.string())]));
+
+function inputValues(query: Record<string, string | string[] | undefined>): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [name, value] of Object.entries(query)) {
+    if (value !== undefined) values[name] = Array.isArray(value) ? value.join(',') : value;
+  }
+  return values;
+}
 
 /**
  * A notebook as a report, mounted at `/api/notebooks` beside the notebooks resource: the view
@@ -22,7 +35,7 @@ export function reportsRoute(services: Services) {
       const view: ReportView = await buildReportView(
         workbench,
         c.req.param('id'),
-        inputs as Record<string, string>,
+        inputValues(inputs),
         locale ?? workbench.config.locale,
       );
       return c.json(view);
@@ -34,7 +47,7 @@ export function reportsRoute(services: Services) {
       const file = await buildReportFile(
         workbench,
         id,
-        inputs as Record<string, string>,
+        inputValues(inputs),
         locale ?? workbench.config.locale,
       );
       c.header('Content-Disposition', `attachment; filename="${id}.html"`);

@@ -163,11 +163,6 @@ export function setTitle(text: string, title: string): string {
   return serializeNotebook(setFrontMatter(parse(text), { title }));
 }
 
-/** A stable key for a block in a keyed `{#each}`: the cell id, or `prose-<index>`. */
-export function blockKey(block: Block, index: number): string {
-  return block.type === 'cell' ? `cell:${block.cell.id}` : `prose:${index}`;
-}
-
 /** Whether an editor's text is the cell body (the file keeps no final newline of a body). */
 export function sameBody(editorValue: string, body: string): boolean {
   return editorValue.replace(/\r\n?/g, '\n').replace(/\n$/, '') === body;

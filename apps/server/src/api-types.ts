@@ -4,8 +4,9 @@
  */
 import type { CellError, RunEvent } from '@baton/core/run';
 import type { CellKind, InputType, NotebookDiagnostic } from '@baton/core/notebook';
+import type { SyncEvent } from '@baton/core/sync';
 
-export type { CellError, RunEvent, CellKind, InputType, NotebookDiagnostic };
+export type { CellError, RunEvent, CellKind, InputType, NotebookDiagnostic, SyncEvent };
 
 export interface NotebookSummary {
   id: string;
@@ -133,3 +134,25 @@ export interface ConnectionView {
   };
   streams: { name: string; status: string; rows: number; finishedAt?: string }[];
 }
+
+/** The last event of a sync's event stream: how it ended, stream by stream. */
+export interface SyncFinishedEvent {
+  type: 'sync-finished';
+  syncId: string;
+  connection: string;
+  status: 'succeeded' | 'failed';
+  /** Rows written over all streams. */
+  rows: number;
+  streams: {
+    name: string;
+    status: string;
+    rows: number;
+    errorKind?: string;
+    errorMessage?: string;
+  }[];
+  /** Set when the sync could not start at all. */
+  errorMessage?: string;
+}
+
+/** What `GET /api/connections/syncs/:syncId/events` streams. */
+export type SyncStreamEvent = SyncEvent | SyncFinishedEvent;

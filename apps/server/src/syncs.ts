@@ -1,27 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { BatonError } from '@baton/core';
-import type { SyncEvent, SyncHost, SyncRunRecord } from '@baton/core/sync';
-
-/** The last event of every sync stream: how it ended, stream by stream. */
-export interface SyncFinishedEvent {
-  type: 'sync-finished';
-  syncId: string;
-  connection: string;
-  status: 'succeeded' | 'failed';
-  /** Rows written over all streams. */
-  rows: number;
-  streams: {
-    name: string;
-    status: string;
-    rows: number;
-    errorKind?: string;
-    errorMessage?: string;
-  }[];
-  /** Set when the sync could not start at all. */
-  errorMessage?: string;
-}
-
-export type SyncStreamEvent = SyncEvent | SyncFinishedEvent;
+import type { SyncHost, SyncRunRecord } from '@baton/core/sync';
+import type { SyncFinishedEvent, SyncStreamEvent } from './api-types.ts';
 
 interface SyncRecord {
   syncId: string;

@@ -106,3 +106,13 @@ describe('InputsBar', () => {
     expect(screen.queryByTestId('inputs-bar')).toBeNull();
   });
 });
+
+test("a click outside an open multi-select's list closes it", async () => {
+  setup();
+  const details = screen.getByTestId<HTMLDetailsElement>('input-channels');
+  details.open = true;
+  await fireEvent.click(screen.getAllByTestId('input-channels-option')[0]!);
+  expect(details.open).toBe(true);
+  await fireEvent.click(document.body);
+  expect(details.open).toBe(false);
+});

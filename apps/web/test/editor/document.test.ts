@@ -109,10 +109,44 @@ select 1 as a
 
   test('renames a cell, only its opening line changes', () => {
     const text = rename(NOTEBOOK, 'daily', 'by_day');
-    expect(text).toBe(NOTEBOOK.replace('```sql daily', '```sql by_day'));
+    expect(text).toBe(
+      NOTEBOOK.replace('```sql daily', '```sql by_day').replace('from daily', 'from by_day'),
+    );
     expect(() => rename(NOTEBOOK, 'daily', 'Not A Name')).toThrow(/not a SQL identifier/);
     expect(() => rename(NOTEBOOK, 'daily', 'totals')).toThrow(/already used/);
     expect(names(rename(NOTEBOOK, 'daily', ''))[0]).toMatch(/^_[0-9a-f]{8}$/);
+  });
+
+  test('a rename carries the reads of the old name along', () => {
+    const text = `Total {{ daily.a | number }} and {{ other.a }}.
+
+\`\`\`sql daily
+select 1 as a
+\`\`\`
+
+\`\`\`sql totals
+select sum(a) as a, 'daily' as label from daily d join daily_extra using (a)
+\`\`\`
+
+\`\`\`chart trend
+data: daily
+mark: line
+title: daily spend
+\`\`\`
+
+\`\`\`recommend actions
+from: [daily, totals]
+\`\`\`
+`;
+    const renamed = rename(text, 'daily', 'by_day');
+    expect(renamed).toBe(
+      text
+        .replace('{{ daily.a', '{{ by_day.a')
+        .replace('```sql daily', '```sql by_day')
+        .replace('from daily d', 'from by_day d')
+        .replace('data: daily', 'data: by_day')
+        .replace('from: [daily,', 'from: [by_day,'),
+    );
   });
 
   test('sets a body, a prose block and the title', () => {

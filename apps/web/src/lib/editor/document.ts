@@ -142,10 +142,47 @@ export function remove(text: string, id: string): string {
   return serializeNotebook(removeCell(parse(text), id));
 }
 
-/** Renames a cell; an empty name makes it unnamed. Throws NotebookEditError on a bad name. */
+/**
+ * Renames a cell; an empty name makes it unnamed. Throws NotebookEditError on a bad name.
+ * Reads of the old name follow: `from`/`join` in SQL, `data:`/`on:`/`from:` in YAML cells and
+ * `{{ old.column }}` in prose (other uses, e.g. in SQL strings, are left as written).
+ */
 export function rename(text: string, id: string, name: string): string {
   const trimmed = name.trim();
-  return serializeNotebook(updateCell(parse(text), id, { name: trimmed === '' ? null : trimmed }));
+  const notebook = parse(text);
+  const before = notebook.cells.find((cell) => cell.id === id)?.name;
+  let next = updateCell(notebook, id, { name: trimmed === '' ? null : trimmed });
+  if (before === undefined || trimmed === '' || before === trimmed) return serializeNotebook(next);
+  for (const cell of next.cells) {
+    if (cell.name === trimmed) continue;
+    const body = renameReads(cell.kind, cell.body, before, trimmed);
+    if (body !== cell.body) next = updateCell(next, cell.id, { body });
+  }
+  next.blocks.forEach((block, index) => {
+    if (block.type !== 'prose') return;
+    const prose = block.prose.text.replace(
+      new RegExp(`(\\{\\{\\s*)${before}(\\.)`, 'g'),
+      `$1${trimmed}$2`,
+    );
+    if (prose !== block.prose.text) next = updateProse(next, index, prose);
+  });
+  return serializeNotebook(next);
+}
+
+/** A cell body with its reads of `from` turned into reads of `to`. */
+export function renameReads(kind: CellKind, body: string, from: string, to: string): string {
+  const word = `(?<![\\w$."])${from}(?![\\w$"])`;
+  if (kind === 'sql') {
+    return body.replace(new RegExp(`(\\b(?:from|join)\\s+)${from}(?![\\w$."])`, 'gi'), `$1${to}`);
+  }
+  return body
+    .split('\n')
+    .map((line) => {
+      const match = /^(\s*(?:data|on|from)\s*:\s*)(.*)$/.exec(line);
+      if (!match) return line;
+      return match[1] + match[2]!.replace(new RegExp(word, 'g'), to);
+    })
+    .join('\n');
 }
 
 /** Replaces a cell's body. */

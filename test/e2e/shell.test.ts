@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { createApp } from '@baton/server';
 import { startServer, type RunningServer } from '@baton/server/main';
@@ -193,9 +194,19 @@ describe('the reader', () => {
   it('shows the report with its charts; inputs go to the URL and the export link; French on demand', async () => {
     const { context, page, pageErrors } = await open({ colorScheme: 'light' });
     try {
+      const scripts: Array<Promise<Buffer>> = [];
+      page.on('response', (response) => {
+        if (response.request().resourceType() === 'script') scripts.push(response.body());
+      });
       await page.goto(`${server.url}/read/weekly-cmo`);
       const report = page.getByTestId('report');
       await report.locator('.chart svg').first().waitFor({ state: 'visible', timeout: 30_000 });
+      // The reader stays light: no editor, no chart library, no YAML or Markdown parser.
+      await page.waitForLoadState('networkidle');
+      const bodies = await Promise.all(scripts);
+      const gzipBytes = bodies.reduce((sum, body) => sum + gzipSync(body).length, 0);
+      expect(gzipBytes).toBeLessThan(300 * 1024);
+      expect(bodies.some((body) => body.includes('YAMLParseError'))).toBe(false);
       expect(await report.textContent()).toContain('Weekly CMO report');
       expect(await page.getByTestId('open-editor').getAttribute('href')).toBe(
         '/notebooks/weekly-cmo',

@@ -91,8 +91,6 @@ export class EditorSession {
   copy: { id: string; title: string } | undefined = $state();
   keepBothProblem: Problem | undefined = $state();
   keepingBoth = $state(false);
-  /** The cell the user is working in (for Alt+↑/↓). */
-  focusedCell: string | undefined = $state();
 
   private readonly parsed = $derived(parseNotebook(this.text));
   readonly notebook: Notebook = $derived(this.parsed.notebook);

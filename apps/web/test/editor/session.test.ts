@@ -124,7 +124,11 @@ describe('editor session', () => {
     expect(session.text).toBe(mine);
     await session.keepBoth();
     const create = calls.find((call) => call.name === 'createNotebook')!;
-    expect(create.args).toEqual(['Weekly mine (copy)', mine]);
+    // My text, retitled, so the list shows the copy apart from the original.
+    expect(create.args).toEqual([
+      'Weekly mine (copy)',
+      mine.replace('title: Weekly mine', 'title: Weekly mine (copy)'),
+    ]);
     expect(session.copy).toEqual({ id: 'weekly-copy', title: 'Weekly mine (copy)' });
     expect(session.text).toBe(theirs.text);
     expect(session.save).toMatchObject({ status: 'saved', version: 'v9' });

@@ -443,8 +443,9 @@ export class EditorSession {
   async keepBoth(): Promise<void> {
     const current = this.save.conflict;
     if (!current) return;
-    const mine = this.text;
     const title = `${this.notebook.frontMatter.title || this.id} (copy)`;
+    // The copy says it is one in its own front matter, so the notebook list tells them apart.
+    const mine = doc.setTitle(this.text, title);
     this.keepingBoth = true;
     this.keepBothProblem = undefined;
     try {

@@ -78,7 +78,7 @@ async function runForReport(
 ): Promise<ReportRun> {
   const file = await workbench.notebooks.read(id);
   const notebook = parseNotebook(file.text).notebook;
-  const record = await workbench.runs.start({ notebook: id, parsed: notebook, inputs });
+  const record = workbench.runs.start({ notebook: id, parsed: notebook, inputs });
   const run = await record.done;
   if (!run) {
     throw new BatonError(

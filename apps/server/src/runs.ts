@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { BatonError } from '@baton/core';
-import type { Notebook } from '@baton/core/notebook';
-import type { CellOutcome, NotebookRunner, NotebookRunResult, RunEvent } from '@baton/core/run';
+import { resolveInputs, type Notebook } from '@baton/core/notebook';
+import {
+  InputError,
+  type CellOutcome,
+  type NotebookRunner,
+  type NotebookRunResult,
+  type RunEvent,
+} from '@baton/core/run';
 import type { CellStatus, RunState } from './api-types.ts';
 
 /** One run as the server keeps it: its events so far, and the outcome of each cell. */
@@ -32,22 +38,34 @@ interface LiveRun extends RunRecord {
  *
  * @example
  * const runs = new RunManager(runner);
- * const record = await runs.start({ notebook: 'weekly-cmo', parsed, inputs: { period: 'last_7_days' } });
+ * const record = runs.start({ notebook: 'weekly-cmo', parsed, inputs: { period: 'last_7_days' } });
  * for await (const { event } of runs.events(record.runId)) console.log(event.type);
  */
 export class RunManager {
   readonly #runs = new Map<string, LiveRun>();
+  readonly #now: () => Date;
+  private readonly capacity: number;
 
   constructor(
     private readonly runner: NotebookRunner,
-    private readonly capacity = 50,
-  ) {}
+    {
+      now = () => new Date(),
+      capacity = 50,
+    }: {
+      /** The runner's clock, to check input values before the run is queued. */
+      now?: () => Date;
+      capacity?: number;
+    } = {},
+  ) {
+    this.#now = now;
+    this.capacity = capacity;
+  }
 
   /**
-   * Starts a run and resolves once it has started (or rejects with the runner's InputError, when
-   * the inputs cannot be bound: nothing ran then).
+   * Starts a run (the runner may queue it behind others) and returns its record at once; input
+   * values that cannot be bound are an InputError, and then nothing runs.
    */
-  async start({
+  start({
     notebook,
     parsed,
     inputs = {},
@@ -55,11 +73,10 @@ export class RunManager {
     notebook: string;
     parsed: Notebook;
     inputs?: Record<string, string>;
-  }): Promise<RunRecord> {
+  }): RunRecord {
+    checkInputs(parsed, inputs, this.#now());
     const runId = randomUUID();
     const controller = new AbortController();
-    let started!: () => void;
-    const startedSignal = new Promise<void>((resolve) => (started = resolve));
     const record: LiveRun = {
       runId,
       notebook,
@@ -77,24 +94,18 @@ export class RunManager {
       runId,
       inputs,
       signal: controller.signal,
-      onEvent: (event) => {
-        this.#record(record, event);
-        if (event.type === 'run-started') started();
-      },
+      onEvent: (event) => this.#record(record, event),
       onOutcome: (cellId, outcome) => record.outcomes.set(cellId, outcome),
     });
     record.done = running.then(
       (result) => result,
       (error: unknown) => {
-        if (record.events.length > 0) {
-          // The run broke after it started: close its stream like any other run.
-          console.error(error);
-          this.#finishAbruptly(record);
-        }
+        // The run broke: close its stream like any other run's, the details in the log.
+        console.error(error);
+        this.#finishAbruptly(record);
         return undefined;
       },
     );
-    await Promise.race([startedSignal, running]);
     this.#keep(record);
     return record;
   }
@@ -226,5 +237,17 @@ export class RunManager {
       // A run still going is not forgotten: its client is still reading it.
       if (old.status !== 'running') this.#runs.delete(runId);
     }
+  }
+}
+
+/** The runner's own input check, made before the run waits for a slot. */
+function checkInputs(notebook: Notebook, inputs: Record<string, string>, today: Date): void {
+  const { diagnostics } = resolveInputs(notebook.frontMatter, inputs, today);
+  const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+  if (errors.length > 0) {
+    throw new InputError(
+      errors.map((error) => error.message).join('\n'),
+      'Fix the input values and run again.',
+    );
   }
 }

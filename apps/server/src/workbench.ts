@@ -50,7 +50,8 @@ export async function openWorkbench(
   dir: string,
   { now = () => new Date(), connectors = [] }: OpenWorkbenchOptions = {},
 ): Promise<Workbench> {
-  const { paths, config, warehouse } = await openWorkspace(dir);
+  // Room for several runs at once (each pins a connection) beside syncs and catalog reads.
+  const { paths, config, warehouse } = await openWorkspace(dir, { connections: 8 });
   try {
     const sync = await SyncHost.open({
       workspaceDir: paths.dir,
@@ -60,7 +61,7 @@ export async function openWorkbench(
     });
     let closing: Promise<void> | undefined;
     const runner = new NotebookRunner(warehouse, { now });
-    const runs = new RunManager(runner);
+    const runs = new RunManager(runner, { now });
     const syncs = new SyncManager(sync);
     return {
       dir: paths.dir,

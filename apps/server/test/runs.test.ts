@@ -165,6 +165,18 @@ describe('runs API', () => {
     expect(injected.status).toBe(400);
   });
 
+  it('runs several notebooks at once, every cell finishing', async () => {
+    const runIds = await Promise.all(
+      Array.from({ length: 6 }, (_, index) =>
+        startRun({ notebook: index % 2 === 0 ? 'channel-mix' : 'weekly-cmo' }),
+      ),
+    );
+    for (const runId of runIds) {
+      const events = await eventsOf(runId);
+      expect(events.at(-1)!.data).toMatchObject({ type: 'run-finished', failed: 0, blocked: 0 });
+    }
+  });
+
   it('answers 400 with the input error, and starts nothing', async () => {
     const response = await send(workspace.app, 'POST', '/api/runs', {
       notebook: 'weekly-cmo',

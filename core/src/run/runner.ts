@@ -7,6 +7,7 @@ import { parseCellSpec, resolveInputs } from '../notebook/index.ts';
 import type { Cell, Notebook } from '../notebook/types.ts';
 import { ResultCache, type CachedResult } from './cache.ts';
 import { readsOf } from './reads.ts';
+import { Slots } from './slots.ts';
 import type { CellError, CellOutcome, CellRunInfo, NotebookRunResult, RunEvent } from './types.ts';
 
 export interface RunOptions {
@@ -34,6 +35,11 @@ export interface RunnerOptions {
   cacheEntries?: number;
   /** Rows of each result that leave the engine (default: the warehouse's cap). */
   rowCap?: number;
+  /**
+   * Runs at once (default: the warehouse's connections minus 2). Each run pins a connection and
+   * also borrows others briefly; were every connection pinned, those borrows would wait forever.
+   */
+  concurrentRuns?: number;
 }
 
 /** Thrown when the caller's input values cannot be bound; nothing has run. */
@@ -60,12 +66,16 @@ export class NotebookRunner {
   readonly #now: () => Date;
   /** What a cell body reads depends on its text only: parse each body once. */
   readonly #reads = new Map<string, Promise<CellReads>>();
+  readonly #slots: Slots;
+  /** Results being computed, by cache key, so a concurrent run waits instead of racing. */
+  readonly #inFlight = new Map<string, Promise<CachedResult>>();
 
   constructor(
     private readonly warehouse: Warehouse,
     private readonly options: RunnerOptions = {},
   ) {
     this.#now = options.now ?? (() => new Date());
+    this.#slots = new Slots(options.concurrentRuns ?? warehouse.options.connections - 2);
     this.#cache = new ResultCache(options.cacheEntries ?? 500, (entry) =>
       warehouse.execute(`DROP TABLE IF EXISTS ${entry.table}`),
     );
@@ -74,9 +84,25 @@ export class NotebookRunner {
   async run(notebook: Notebook, options: RunOptions = {}): Promise<NotebookRunResult> {
     const started = performance.now();
     const runId = options.runId ?? randomUUID();
-    const emit = options.onEvent ?? (() => {});
     const params = this.#bindInputs(notebook, options.inputs ?? {});
+    const releaseSlot = await this.#slots.acquire();
+    try {
+      return await this.#run(notebook, options, { runId, started, params });
+    } finally {
+      releaseSlot();
+    }
+  }
 
+  async #run(
+    notebook: Notebook,
+    options: RunOptions,
+    {
+      runId,
+      started,
+      params,
+    }: { runId: string; started: number; params: Record<string, SqlValue> },
+  ): Promise<NotebookRunResult> {
+    const emit = options.onEvent ?? (() => {});
     // A pinned connection: named cells become temp views that later cells of this run read.
     // Releasing it closes it, so no view reaches another notebook.
     const session = await this.warehouse.session();
@@ -302,7 +328,9 @@ export class NotebookRunner {
     );
     context.keys.set(cell.id, key);
 
-    const hit = this.#cache.get(key);
+    const hit =
+      this.#cache.get(key) ??
+      (this.#inFlight.has(key) ? await this.#materializing(key) : undefined);
     if (hit)
       return {
         status: 'finished',
@@ -313,20 +341,40 @@ export class NotebookRunner {
       };
 
     const table = `baton_cells."c_${key}"`;
-    const result = await context.session.materialize(cell.body, table, {
-      params: cellParams,
-      signal: context.signal,
-      ...(this.options.rowCap ? { rowCap: this.options.rowCap } : {}),
-    });
-    const entry: CachedResult = { key, table, result };
-    await this.#cache.set(entry);
-    return {
-      status: 'finished',
-      result,
-      cached: false,
-      durationMs: performance.now() - started,
-      key,
-    };
+    const materialized = (async () => {
+      const result = await context.session.materialize(cell.body, table, {
+        params: cellParams,
+        signal: context.signal,
+        ...(this.options.rowCap ? { rowCap: this.options.rowCap } : {}),
+      });
+      const entry: CachedResult = { key, table, result };
+      await this.#cache.set(entry);
+      return entry;
+    })();
+    this.#inFlight.set(key, materialized);
+    try {
+      const { result } = await materialized;
+      return {
+        status: 'finished',
+        result,
+        cached: false,
+        durationMs: performance.now() - started,
+        key,
+      };
+    } finally {
+      this.#inFlight.delete(key);
+    }
+  }
+
+  /**
+   * The result another run is computing for this key, once it is there. Two runs writing one
+   * cache table at once would collide in DuckDB's catalog; a failed or cancelled computation
+   * gives undefined, and the caller computes it itself.
+   */
+  async #materializing(key: string): Promise<CachedResult | undefined> {
+    const pending = this.#inFlight.get(key);
+    if (!pending) return undefined;
+    return pending.catch(() => undefined);
   }
 }
 

@@ -91,3 +91,17 @@ describe('NotebookRunner.readResult', () => {
     expect((error as BatonError).kind).toBe('expired');
   });
 });
+
+describe('NotebookRunner concurrency', () => {
+  it('runs more notebooks at once than the warehouse has connections, without starving', async () => {
+    const runner = new NotebookRunner(warehouse);
+    const runs = await Promise.all(
+      Array.from({ length: 8 }, (_, index) =>
+        runner.run(notebook(`select ${index} as a, count(*) as n from range(100000)`)),
+      ),
+    );
+    expect(runs.map((run) => run.outcomes.get('numbers')?.status)).toEqual(
+      Array(8).fill('finished'),
+    );
+  });
+});

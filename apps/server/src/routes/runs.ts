@@ -32,7 +32,7 @@ export function runsRoute(services: Services) {
       const { notebook, text, inputs } = c.req.valid('json');
       const { notebooks, runs } = services();
       const source = text ?? (await notebooks.read(notebook)).text;
-      const record = await runs.start({
+      const record = runs.start({
         notebook,
         parsed: parseNotebook(source).notebook,
         ...(inputs ? { inputs } : {}),

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { link, mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
+import { link, mkdir, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import YAML from 'yaml';
 import { BatonError } from '../errors.ts';
@@ -155,16 +155,22 @@ export class NotebookStore {
     if (id === to) return this.read(id);
     return this.#exclusive([id, to].sort(), async () => {
       if (!(await this.#load(id))) notFound(id);
+      const taken = new BatonError(
+        'exists',
+        `A notebook named "${to}" already exists.`,
+        'Pick another name, or delete that notebook first.',
+      );
       try {
         // link refuses an existing target, so a notebook someone else just created is never replaced.
         await link(this.#path(id), this.#path(to));
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-        throw new BatonError(
-          'exists',
-          `A notebook named "${to}" already exists.`,
-          'Pick another name, or delete that notebook first.',
-        );
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EEXIST') throw taken;
+        // A file system without hard links: check, then rename (a small window, but no loss).
+        if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV') throw error;
+        if (await this.#load(to)) throw taken;
+        await rename(this.#path(id), this.#path(to));
+        return (await this.#load(to)) ?? notFound(to);
       }
       await unlink(this.#path(id));
       return (await this.#load(to)) ?? notFound(to);

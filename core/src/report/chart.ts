@@ -10,17 +10,18 @@ import { prepareSpec } from './chart-spec.ts';
 import type { ReportLocale } from './messages.ts';
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+/** Baton's accent first, then the web app's light series colours: editor and report agree. */
 export const PALETTE = [
+  '#d9622b',
   '#3366cc',
-  '#f39c34',
   '#1f9e89',
-  '#e0575b',
   '#8e6bc9',
+  '#c23b6e',
   '#3fa7d6',
-  '#d4699c',
   '#8a9a2b',
-  '#6b7280',
   '#b08b5b',
+  '#6b7280',
+  '#2f4b7c',
 ];
 const INK = '#1f2937';
 const MUTED = '#6b7280';
@@ -38,7 +39,14 @@ function theme(locale: ReportLocale, currency: string): Config {
     font: FONT,
     background: 'white',
     padding: 4,
-    view: { stroke: null, continuousWidth: 640, continuousHeight: 240, step: 24 },
+    // Charts span the report's column: a discrete x (bars by platform) too, not 24 px a band.
+    view: {
+      stroke: null,
+      continuousWidth: 640,
+      continuousHeight: 240,
+      discreteWidth: 640,
+      step: 24,
+    },
     range: { category: PALETTE },
     mark: { color: PALETTE[0] },
     line: { strokeWidth: 2 },

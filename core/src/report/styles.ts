@@ -4,7 +4,7 @@
  */
 export const REPORT_CSS = `
 :root {
-  --ink: #1f2937; --muted: #6b7280; --rule: #e5e7eb; --soft: #f8fafc; --accent: #3366cc;
+  --ink: #1f2937; --muted: #6b7280; --rule: #e5e7eb; --soft: #f8fafc; --accent: #d9622b;
   --font: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
 }
 * { box-sizing: border-box; }

@@ -31,7 +31,8 @@ export default tseslint.config(
     ignores: [
       '**/node_modules/**',
       '**/.scratch/**',
-      'apps/web/**',
+      'apps/web/build/**',
+      'apps/web/.svelte-kit/**',
       'workspace/**',
       'test/artifacts/**',
       'core/test/fixtures/**',

@@ -10,8 +10,8 @@ const webLib = fileURLToPath(new URL('./apps/web/src/lib/', import.meta.url));
 const coreAlias = [
   { find: /^@baton\/core$/, replacement: `${coreSource}index.ts` },
   { find: /^@baton\/core\/([a-z]+)$/, replacement: `${coreSource}$1/index.ts` },
-  // Browser-safe single modules of the report (format, markdown), for the web app.
-  { find: /^@baton\/core\/report\/([a-z-]+)$/, replacement: `${coreSource}report/$1.ts` },
+  // Browser-safe single modules (report/format, notebook/dates), for the web app.
+  { find: /^@baton\/core\/([a-z]+)\/([a-z-]+)$/, replacement: `${coreSource}$1/$2.ts` },
 ];
 
 export default defineConfig({

@@ -9,6 +9,7 @@ import {
   type RunEvent,
 } from '@baton/core/run';
 import type { CellStatus, RunState } from './api-types.ts';
+import { EventLog } from './event-log.ts';
 
 /** One run as the server keeps it: its events so far, and the outcome of each cell. */
 export interface RunRecord {
@@ -19,7 +20,7 @@ export interface RunRecord {
   parsed: Notebook;
   status: RunState['status'];
   params: Record<string, unknown>;
-  events: RunEvent[];
+  events: EventLog<RunEvent>;
   cells: Record<string, CellStatus>;
   outcomes: Map<string, CellOutcome>;
   /** Settles when the run is over, with the runner's result (undefined if it failed outright). */
@@ -28,8 +29,6 @@ export interface RunRecord {
 
 interface LiveRun extends RunRecord {
   controller: AbortController;
-  /** Woken on each new event. */
-  waiters: Set<() => void>;
 }
 
 /**
@@ -83,11 +82,10 @@ export class RunManager {
       parsed,
       status: 'running',
       params: {},
-      events: [],
+      events: new EventLog(),
       cells: {},
       outcomes: new Map(),
       controller,
-      waiters: new Set(),
       done: Promise.resolve(undefined),
     };
     const running = this.runner.run(parsed, {
@@ -153,31 +151,12 @@ export class RunManager {
   }
 
   /** The run's events from index `from`: those so far, then the live ones, up to `run-finished`. */
-  async *events(
+  events(
     runId: string,
     from = 0,
     signal?: AbortSignal,
   ): AsyncGenerator<{ index: number; event: RunEvent }> {
-    const record = this.#live(runId);
-    let index = Math.max(0, from);
-    for (;;) {
-      while (index < record.events.length) {
-        const event = record.events[index]!;
-        yield { index, event };
-        index++;
-        if (event.type === 'run-finished') return;
-      }
-      if (record.events.at(-1)?.type === 'run-finished' || signal?.aborted) return;
-      await new Promise<void>((resolve) => {
-        const wake = () => {
-          record.waiters.delete(wake);
-          signal?.removeEventListener('abort', wake);
-          resolve();
-        };
-        record.waiters.add(wake);
-        signal?.addEventListener('abort', wake, { once: true });
-      });
-    }
+    return this.#live(runId).events.follow(from, signal);
   }
 
   #live(runId: string): LiveRun {
@@ -214,11 +193,11 @@ export class RunManager {
         break;
     }
     record.events.push(event);
-    for (const wake of [...record.waiters]) wake();
+    if (event.type === 'run-finished') record.events.close();
   }
 
   #finishAbruptly(record: LiveRun): void {
-    if (record.events.at(-1)?.type === 'run-finished') return;
+    if (record.events.closed) return;
     const failed = Object.values(record.cells).filter((status) => status !== 'finished').length;
     this.#record(record, {
       type: 'run-finished',

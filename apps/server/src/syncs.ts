@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { BatonError } from '@baton/core';
 import type { SyncHost, SyncRunRecord } from '@baton/core/sync';
 import type { SyncFinishedEvent, SyncStreamEvent } from './api-types.ts';
+import { EventLog } from './event-log.ts';
 
 interface SyncRecord {
   syncId: string;
   connection: string;
-  events: SyncStreamEvent[];
-  finished: boolean;
-  waiters: Set<() => void>;
+  /** Closed after `sync-finished`. */
+  events: EventLog<SyncStreamEvent>;
 }
 
 /**
@@ -32,7 +32,7 @@ export class SyncManager {
   /** Starts syncing one connection; an `exists` error while a sync of it is still going. */
   start(connection: string): { syncId: string } {
     const running = [...this.#syncs.values()].find(
-      (record) => record.connection === connection && !record.finished,
+      (record) => record.connection === connection && !record.events.closed,
     );
     if (running) {
       throw new BatonError(
@@ -44,12 +44,10 @@ export class SyncManager {
     const record: SyncRecord = {
       syncId: randomUUID(),
       connection,
-      events: [],
-      finished: false,
-      waiters: new Set(),
+      events: new EventLog(),
     };
     this.#keep(record);
-    const work = this.host.sync({ connection, onEvent: (event) => this.#push(record, event) }).then(
+    const work = this.host.sync({ connection, onEvent: (event) => record.events.push(event) }).then(
       (records) => this.#finish(record, records),
       (error: unknown) => this.#finish(record, [], error),
     );
@@ -59,29 +57,12 @@ export class SyncManager {
   }
 
   /** The sync's events from index `from`: those so far, then live ones, up to `sync-finished`. */
-  async *events(
+  events(
     syncId: string,
     from = 0,
     signal?: AbortSignal,
   ): AsyncGenerator<{ index: number; event: SyncStreamEvent }> {
-    const record = this.#get(syncId);
-    let index = Math.max(0, from);
-    for (;;) {
-      while (index < record.events.length) {
-        yield { index, event: record.events[index]! };
-        index++;
-      }
-      if (record.finished || signal?.aborted) return;
-      await new Promise<void>((resolve) => {
-        const wake = () => {
-          record.waiters.delete(wake);
-          signal?.removeEventListener('abort', wake);
-          resolve();
-        };
-        record.waiters.add(wake);
-        signal?.addEventListener('abort', wake, { once: true });
-      });
-    }
+    return this.#get(syncId).events.follow(from, signal);
   }
 
   /** Throws `not-found` for a sync that is unknown or no longer kept. */
@@ -106,11 +87,6 @@ export class SyncManager {
     return record;
   }
 
-  #push(record: SyncRecord, event: SyncStreamEvent): void {
-    record.events.push(event);
-    for (const wake of [...record.waiters]) wake();
-  }
-
   #finish(record: SyncRecord, records: SyncRunRecord[], error?: unknown): void {
     const failed = error !== undefined || records.some((run) => run.status !== 'succeeded');
     const finished: SyncFinishedEvent = {
@@ -130,15 +106,15 @@ export class SyncManager {
         ? { errorMessage: error instanceof Error ? error.message : String(error) }
         : {}),
     };
-    record.finished = true;
-    this.#push(record, finished);
+    record.events.push(finished);
+    record.events.close();
   }
 
   #keep(record: SyncRecord): void {
     this.#syncs.set(record.syncId, record);
     for (const [syncId, old] of this.#syncs) {
       if (this.#syncs.size <= this.capacity) break;
-      if (old.finished) this.#syncs.delete(syncId);
+      if (old.events.closed) this.#syncs.delete(syncId);
     }
   }
 }

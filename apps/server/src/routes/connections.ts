@@ -1,9 +1,9 @@
 import { BatonError } from '@baton/core';
 import { Hono } from 'hono';
-import { streamSSE } from 'hono/streaming';
 import type { ConnectionView } from '../api-types.ts';
 import { findConnection, listConnections } from '../connections.ts';
 import type { Services } from '../workbench.ts';
+import { streamEvents } from './sse.ts';
 
 /**
  * The workspace's connections, mounted at `/api/connections`: list, check, sync, follow a sync.
@@ -47,18 +47,6 @@ export function connectionsRoute(services: Services) {
       const { syncs } = services();
       const syncId = c.req.param('syncId');
       syncs.assertKnown(syncId);
-      const last = Number(c.req.header('Last-Event-ID') ?? -1);
-      const from = Number.isInteger(last) && last >= 0 ? last + 1 : 0;
-      return streamSSE(c, async (stream) => {
-        const aborted = new AbortController();
-        stream.onAbort(() => aborted.abort());
-        for await (const { index, event } of syncs.events(syncId, from, aborted.signal)) {
-          await stream.writeSSE({
-            event: event.type,
-            id: String(index),
-            data: JSON.stringify(event),
-          });
-        }
-      });
+      return streamEvents(c, (from, signal) => syncs.events(syncId, from, signal));
     });
 }

@@ -1,12 +1,11 @@
 import { isNotebookId } from '@baton/core/store';
 import { parseNotebook } from '@baton/core/notebook';
-import { BatonError } from '@baton/core';
 import { Hono } from 'hono';
-import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
 import type { CellView, ResultPage, RunState } from '../api-types.ts';
 import { cellView, MAX_PAGE_ROWS, readCellPage } from '../results.ts';
 import type { Services } from '../workbench.ts';
+import { streamEvents } from './sse.ts';
 import { validate } from './validate.ts';
 
 const startBody = z.object({
@@ -48,18 +47,7 @@ export function runsRoute(services: Services) {
       const { runs } = services();
       const runId = c.req.param('runId');
       runs.get(runId);
-      const from = resumeIndex(c.req.header('Last-Event-ID'));
-      return streamSSE(c, async (stream) => {
-        const aborted = new AbortController();
-        stream.onAbort(() => aborted.abort());
-        for await (const { index, event } of runs.events(runId, from, aborted.signal)) {
-          await stream.writeSSE({
-            event: event.type,
-            id: String(index),
-            data: JSON.stringify(event),
-          });
-        }
-      });
+      return streamEvents(c, (from, signal) => runs.events(runId, from, signal));
     })
     .post('/:runId/cancel', (c) => {
       const { runs } = services();
@@ -86,18 +74,4 @@ export function runsRoute(services: Services) {
       );
       return c.json(page);
     });
-}
-
-/** The event index after `Last-Event-ID`, or 0. */
-function resumeIndex(header: string | undefined): number {
-  if (header === undefined || header.trim() === '') return 0;
-  const last = Number(header);
-  if (!Number.isInteger(last) || last < 0) {
-    throw new BatonError(
-      'usage',
-      `Last-Event-ID must be the index of an event of this run, not "${header.slice(0, 40)}".`,
-      'Reconnect without the header to replay the run from its first event.',
-    );
-  }
-  return last + 1;
 }

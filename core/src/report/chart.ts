@@ -7,22 +7,10 @@ import { compile, type Config, type TopLevelSpec } from 'vega-lite';
 import { humanize } from './columns.ts';
 import { chartLocale } from './chart-locale.ts';
 import { prepareSpec } from './chart-spec.ts';
+import { PALETTE } from './palette.ts';
 import type { ReportLocale } from './messages.ts';
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
-/** Baton's accent first, then the web app's light series colours: editor and report agree. */
-export const PALETTE = [
-  '#d9622b',
-  '#3366cc',
-  '#1f9e89',
-  '#8e6bc9',
-  '#c23b6e',
-  '#3fa7d6',
-  '#8a9a2b',
-  '#b08b5b',
-  '#6b7280',
-  '#2f4b7c',
-];
 const INK = '#1f2937';
 const MUTED = '#6b7280';
 const RULE = '#e5e7eb';

@@ -6,6 +6,7 @@
 import { chartLocale } from '@baton/core/report/chart-locale';
 import { prepareSpec } from '@baton/core/report/chart-spec';
 import { humanize } from '@baton/core/report/columns';
+import { ACCENT, LIGHT_SERIES } from '@baton/core/report/palette';
 import type { Locale } from '../preferences.svelte.ts';
 
 export type ChartTheme = 'light' | 'dark';
@@ -28,7 +29,7 @@ export const FALLBACK_COLORS: Record<ChartTheme, ChartColors> = {
     text: '#1c2230',
     muted: '#5d6678',
     line: '#e3e1da',
-    accent: '#d9622b',
+    accent: ACCENT,
   },
   dark: {
     surface: '#1a1f29',
@@ -45,17 +46,7 @@ export const FALLBACK_COLORS: Record<ChartTheme, ChartColors> = {
  * enough contrast on their theme's surface (lighter tones on dark).
  */
 export const SERIES_COLORS: Record<ChartTheme, string[]> = {
-  light: [
-    '#3366cc',
-    '#1f9e89',
-    '#8e6bc9',
-    '#c23b6e',
-    '#3fa7d6',
-    '#8a9a2b',
-    '#b08b5b',
-    '#6b7280',
-    '#2f4b7c',
-  ],
+  light: LIGHT_SERIES,
   dark: [
     '#7aa5f5',
     '#3cc4ad',

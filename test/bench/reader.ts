@@ -7,26 +7,16 @@
  * navigation of each page first, so both sides read the server's warm result cache. Then the
  * same target with the server's cache cold too: three periods no run has computed (median).
  */
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { createApp } from '@baton/server';
-import { startServer } from '@baton/server/main';
 import type { Browser } from 'playwright-core';
-import { seedExampleNotebooks } from '../../apps/server/src/examples.ts';
-import { openWorkbench } from '../../apps/server/src/workbench.ts';
 import { launchChromium } from '../support/chromium.ts';
-import { buildDemoWorkspace } from '../support/demo.ts';
+import { serveDemo } from '../support/served-demo.ts';
 import { median, type Benchmark, type BenchResult } from './harness.ts';
 
 const RUNS = 5;
 const NOTEBOOK = 'weekly-cmo';
 /** Explicit periods inside the demo's data, one per uncached visit (median of three). */
 const COLD_PERIODS = ['2026-03-01..2026-03-07', '2026-02-01..2026-02-28', '2026-01-05..2026-01-18'];
-const webRoot = fileURLToPath(new URL('../../apps/web/build/', import.meta.url));
 
 interface Visit {
   /** From `goto` until the awaited element is visible (or the network is idle). */
@@ -88,18 +78,9 @@ export const benchmarks: Benchmark[] = [
   {
     name: 'reader: weekly-cmo in Chromium',
     async run(): Promise<BenchResult[]> {
-      if (!existsSync(path.join(webRoot, 'index.html'))) {
-        throw new Error('No web build: run `pnpm --filter @baton/web build` first.');
-      }
-      const dir = await mkdtemp(path.join(tmpdir(), 'baton-bench-reader-'));
       const browser = await launchChromium();
       try {
-        await buildDemoWorkspace(dir, { seed: 42, end: '2026-03-31' });
-        await seedExampleNotebooks(dir);
-        // The demo's data ends 2026-03-31: "last 7 days" must be read on the day after.
-        const workbench = await openWorkbench(dir, { now: () => new Date('2026-04-01T12:00:00Z') });
-        const app = createApp({ workspace: { dir, name: 'Bench' }, workbench, webRoot });
-        const server = await startServer({ app, port: 0 });
+        const server = await serveDemo({ name: 'Bench' });
         try {
           const reader = `${server.url}/read/${NOTEBOOK}`;
           const exported = `${server.url}/api/notebooks/${NOTEBOOK}/export.html`;
@@ -171,11 +152,9 @@ export const benchmarks: Benchmark[] = [
           ];
         } finally {
           await server.close();
-          await workbench.close();
         }
       } finally {
         await browser.close();
-        await rm(dir, { recursive: true, force: true });
       }
     },
   },

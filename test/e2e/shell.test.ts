@@ -6,53 +6,30 @@
  * This test builds nothing: `pnpm test` runs `pnpm --filter @baton/web build` first. Run alone,
  * it fails with the command to run when the build is missing. Screenshots go to test/artifacts/.
  */
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { createApp } from '@baton/server';
-import { startServer, type RunningServer } from '@baton/server/main';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedExampleNotebooks } from '../../apps/server/src/examples.ts';
-import { openWorkbench, type Workbench } from '../../apps/server/src/workbench.ts';
 import { launchChromium } from '../support/chromium.ts';
-import { buildDemoWorkspace } from '../support/demo.ts';
+import { serveDemo, type ServedDemo } from '../support/served-demo.ts';
 
-const webRoot = fileURLToPath(new URL('../../apps/web/build/', import.meta.url));
 const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url));
 const workspaceName = 'Maison Lumière Growth';
 const laptop = { width: 1366, height: 768 };
 
-let dir: string;
-let workbench: Workbench;
-let server: RunningServer;
+let server: ServedDemo;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(join(webRoot, 'index.html'))) {
-    throw new Error(
-      `No web build in ${webRoot}. Build it with \`pnpm --filter @baton/web build\` ` +
-        '(`pnpm test` does this before running the tests).',
-    );
-  }
   await mkdir(artifacts, { recursive: true });
-  dir = await mkdtemp(join(tmpdir(), 'baton-shell-'));
-  await buildDemoWorkspace(dir, { seed: 42, end: '2026-03-31' });
-  await seedExampleNotebooks(dir);
-  workbench = await openWorkbench(dir, { now: () => new Date('2026-04-01T12:00:00Z') });
-  const app = createApp({ workspace: { dir, name: workspaceName }, workbench, webRoot });
-  server = await startServer({ app, port: 0 });
+  server = await serveDemo({ name: workspaceName });
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  await workbench?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 /** A fresh context (no saved preferences) and a page that collects uncaught errors. */

@@ -5,52 +5,29 @@
  *
  * Needs the web build (`pnpm test` builds it first). Screenshots go to test/artifacts/.
  */
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { createApp } from '@baton/server';
-import { startServer, type RunningServer } from '@baton/server/main';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedExampleNotebooks } from '../../apps/server/src/examples.ts';
-import { openWorkbench, type Workbench } from '../../apps/server/src/workbench.ts';
 import { launchChromium } from '../support/chromium.ts';
-import { buildDemoWorkspace } from '../support/demo.ts';
+import { serveDemo, type ServedDemo } from '../support/served-demo.ts';
 
-const webRoot = fileURLToPath(new URL('../../apps/web/build/', import.meta.url));
 const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url));
 const laptop = { width: 1366, height: 768 };
 const patience = { timeout: 20_000 };
 
-let dir: string;
-let workbench: Workbench;
-let server: RunningServer;
+let server: ServedDemo;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(join(webRoot, 'index.html'))) {
-    throw new Error(
-      `No web build in ${webRoot}. Build it with \`pnpm --filter @baton/web build\` ` +
-        '(`pnpm test` does this before running the tests).',
-    );
-  }
   await mkdir(artifacts, { recursive: true });
-  dir = await mkdtemp(join(tmpdir(), 'baton-workbench-'));
-  await buildDemoWorkspace(dir, { seed: 42, end: '2026-03-31' });
-  await seedExampleNotebooks(dir);
-  workbench = await openWorkbench(dir, { now: () => new Date('2026-04-01T12:00:00Z') });
-  const app = createApp({ workspace: { dir, name: 'Maison Lumière' }, workbench, webRoot });
-  server = await startServer({ app, port: 0 });
+  server = await serveDemo({ name: 'Maison Lumière' });
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  await workbench?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 /** A fresh English context and a page that collects uncaught errors. */

@@ -25,6 +25,12 @@ const schema: SchemaView = {
       kind: 'view',
       columns: [{ name: 'ad_group_id', type: 'VARCHAR' }],
     },
+    {
+      schema: 'raw_demo',
+      name: 'campaign_daily',
+      kind: 'table',
+      columns: [{ name: 'spend', type: 'DECIMAL(18,2)' }],
+    },
   ],
   cells: [{ name: 'daily', columns: [{ name: 'total_spend', type: 'DOUBLE' }] }],
   macros: ['cpa', 'roas'],
@@ -38,7 +44,7 @@ describe('completion', () => {
     const items = completionItems(sources, 'select * from ', 'select * from ');
     expect(
       items.filter((item) => item.kind === 'table' || item.kind === 'view').map((i) => i.label),
-    ).toEqual(['campaign_daily', 'ad_groups']);
+    ).toEqual(['campaign_daily', 'ad_groups', 'raw_demo.campaign_daily']);
     expect(items.filter((item) => item.kind === 'cell').map((i) => i.label)).toEqual([
       'daily',
       'new_cell',

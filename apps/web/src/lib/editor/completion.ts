@@ -199,13 +199,17 @@ export function completionItems(
     });
   }
   for (const table of sources.schema.tables) {
-    if (sources.cellNames.includes(table.name)) continue;
+    // The model's views live in `main`; raw tables elsewhere are offered by their full name,
+    // so `campaign_daily` (the view) and `raw_demo.campaign_daily` read as two things.
+    const inMain = table.schema.toLowerCase() === 'main';
+    const name = inMain ? table.name : `${table.schema}.${table.name}`;
+    if (sources.cellNames.includes(name)) continue;
     items.push({
-      label: table.name,
+      label: name,
       kind: table.kind,
       detail: `${table.kind} · ${table.columns.length} columns`,
-      insertText: table.name,
-      sortText: `2${table.name}`,
+      insertText: name,
+      sortText: `${inMain ? 2 : 3}${name}`,
     });
   }
   for (const macro of sources.schema.macros) {

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from '@testing-library/svelte';
+import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import { parse } from 'yaml';
 import { describe, expect, test, vi } from 'vitest';
 import ChartBuilder from '#lib/cells/ChartBuilder.svelte';
@@ -164,6 +164,19 @@ describe('ChartBuilder', () => {
     expect(select('chart-data').value).toBe('later');
     expect(select('chart-data').selectedOptions[0]!.textContent).toMatch(/not run yet/);
     expect(select('chart-x').value).toBe('region');
+  });
+
+  test('names a field the data lacks only once the data has columns', () => {
+    const { select } = renderBuilder('data: daily\nmark: bar\nencoding:\n  x: { field: region }');
+    expect(select('chart-x').selectedOptions[0]!.textContent).toMatch(/region \(not in the data\)/);
+    cleanup();
+    const unrun = render(ChartBuilder, {
+      body: 'data: daily\nmark: bar\nencoding:\n  x: { field: region }',
+      sources: [{ name: 'daily', columns: [] }],
+      onchange: vi.fn(),
+    });
+    const x = unrun.getByTestId('chart-x') as HTMLSelectElement;
+    expect(x.selectedOptions[0]!.textContent).toBe('region');
   });
 });
 

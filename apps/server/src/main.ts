@@ -35,8 +35,9 @@ export async function startServer({
   host = '127.0.0.1',
   closeTimeoutMs = 5_000,
 }: StartServerOptions): Promise<RunningServer> {
+  const fetch = isLoopback(host) ? loopbackOnly(app.fetch) : app.fetch;
   // Without createServer options, @hono/node-server builds a plain node:http Server.
-  const server = serve({ fetch: app.fetch, port, hostname: host }) as Server;
+  const server = serve({ fetch, port, hostname: host }) as Server;
   await new Promise<void>((resolve, reject) => {
     const onError = (error: Error) => reject(error);
     server.once('error', onError);
@@ -65,5 +66,29 @@ export async function startServer({
       });
       return closing;
     },
+  };
+}
+
+const LOOPBACK_NAMES = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+
+function isLoopback(host: string): boolean {
+  return LOOPBACK_NAMES.has(host) || host.startsWith('127.');
+}
+
+/**
+ * On loopback, answers only requests addressed to a loopback name. A web page elsewhere that
+ * points its own domain at 127.0.0.1 (DNS rebinding) would otherwise read the workspace through
+ * the visitor's browser: its requests carry that domain in the Host header.
+ */
+function loopbackOnly(fetch: Hono['fetch']): Hono['fetch'] {
+  return (request, ...rest) => {
+    const hostname = new URL(request.url).hostname;
+    if (isLoopback(hostname)) return fetch(request, ...rest);
+    const error = {
+      kind: 'forbidden',
+      message: `This Baton server answers on this machine only, not for the host "${hostname}".`,
+      hint: 'Open it at http://127.0.0.1 or http://localhost, or start it with --host to serve a network.',
+    };
+    return Response.json({ error }, { status: 403 });
   };
 }

@@ -1,4 +1,5 @@
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -109,6 +110,33 @@ describe('startServer', () => {
       await server.close();
     }
     await expect(fetch(`${server.url}/api/health`)).rejects.toThrow();
+  });
+
+  it('on loopback, refuses a request addressed to another host name (DNS rebinding)', async () => {
+    const server = await startServer({ app: createApp({ workspace, webRoot }), port: 0 });
+    try {
+      const { port } = new URL(server.url);
+      const asked = (host: string) =>
+        new Promise<{ status: number; body: string }>((resolve, reject) => {
+          const request = httpRequest(
+            { host: '127.0.0.1', port, path: '/api/health', headers: { host } },
+            (response) => {
+              let body = '';
+              response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+              response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+            },
+          );
+          request.on('error', reject);
+          request.end();
+        });
+      const rebound = await asked(`attacker.example:${port}`);
+      expect(rebound.status).toBe(403);
+      expect(JSON.parse(rebound.body)).toMatchObject({ error: { kind: 'forbidden' } });
+      expect((await asked(`localhost:${port}`)).status).toBe(200);
+      expect((await asked(`127.0.0.1:${port}`)).status).toBe(200);
+    } finally {
+      await server.close();
+    }
   });
 
   it('rejects when the port is taken', async () => {

@@ -4,30 +4,14 @@
  */
 import type { CellError, RunEvent } from '@baton/core/run';
 import type { CellKind, InputType, NotebookDiagnostic } from '@baton/core/notebook';
+import type { StoredNotebook, StoredNotebookSummary } from '@baton/core/store';
 import type { SyncEvent } from '@baton/core/sync';
 
 export type { CellError, RunEvent, CellKind, InputType, NotebookDiagnostic, SyncEvent };
 
-export interface NotebookSummary {
-  id: string;
-  title: string;
-  description?: string;
-  version: string;
-  /** ISO timestamp of the file's last change. */
-  updatedAt: string;
-  cellCount: number;
-  /** Parse and validation errors in the file. */
-  problems: number;
-}
-
-export interface NotebookFile {
-  id: string;
-  text: string;
-  version: string;
-  updatedAt: string;
-  /** Parse and validation findings, with lines; saving never refuses them. */
-  diagnostics: NotebookDiagnostic[];
-}
+/** The notebook store's own shapes: what it keeps is what the API answers. */
+export type NotebookSummary = StoredNotebookSummary;
+export type NotebookFile = StoredNotebook;
 
 export interface ReportInput {
   name: string;

@@ -27,6 +27,8 @@ export interface ReportView {
   id: string;
   title: string;
   description?: string;
+  /** ISO time of the workspace's latest successful sync: how fresh the numbers are. */
+  dataAsOf?: string;
   locale: 'en' | 'fr';
   inputs: ReportInput[];
   params: Record<string, unknown>;

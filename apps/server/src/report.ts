@@ -39,10 +39,12 @@ export async function buildReportView(
     generatedAt: new Date(),
   });
   const { title, description } = notebook.frontMatter;
+  const dataAsOf = await lastSuccessfulSync(workbench);
   return {
     id,
     title,
     ...(description ? { description } : {}),
+    ...(dataAsOf ? { dataAsOf } : {}),
     locale,
     inputs: notebook.frontMatter.inputs.map((input) => reportInput(input, run.params, inputs)),
     params: run.params,
@@ -52,6 +54,16 @@ export async function buildReportView(
     failed: [...run.outcomes.values()].filter((outcome) => outcome.status === 'failed').length,
     durationMs: run.durationMs,
   };
+}
+
+/** When the workspace's data last arrived: the latest successful sync of any connection. */
+async function lastSuccessfulSync(workbench: Workbench): Promise<string | undefined> {
+  const connections = await workbench.sync.listConnections();
+  return connections
+    .map((connection) => connection.lastSuccessAt)
+    .filter((time) => time !== undefined)
+    .sort()
+    .at(-1);
 }
 
 /** The self-contained HTML file of the same report, for download. */

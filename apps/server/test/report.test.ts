@@ -36,6 +36,8 @@ describe('report API', () => {
       },
     ]);
     expect(body.params).toMatchObject({ period_start: '2026-03-25', period_end: '2026-03-31' });
+    // How fresh the numbers are: the demo connection's last successful sync (on its pinned clock).
+    expect(new Date(body.dataAsOf).toISOString()).toBe('2026-04-01T12:00:00.000Z');
     const state = await send(workspace.app, 'GET', `/api/runs/${body.runId}`);
     expect(state.body.status).toBe('finished');
   });

@@ -145,3 +145,13 @@ test('an early request for another URL is dropped, not used', async () => {
   expect(calls).toHaveLength(1);
   expect(window.__batonEarly).toBeUndefined();
 });
+
+test('says how fresh the data is: the last sync when known, else when the report came', async () => {
+  const synced = new Date(Date.now() - 3 * 3_600_000).toISOString();
+  stubFetch({
+    'GET /api/notebooks/weekly-cmo/report': () => json({ ...view('en'), dataAsOf: synced }),
+  });
+  render(Reader, { id: 'weekly-cmo', values: {}, onvalueschange: () => {} });
+  const updated = await screen.findByTestId('report-updated');
+  expect(updated.textContent).toMatch(/Data synced .*3 hours ago/);
+});

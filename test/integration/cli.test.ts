@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -127,6 +127,20 @@ describe('baton run', () => {
     const bad = await baton('run', 'core/test/run/fixtures/failing.md');
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/blocked\s+sql after: blocked by broken/);
+  });
+
+  it('runs a workspace notebook by its id, as the web app lists it', async () => {
+    await mkdir(path.join(workspace, 'notebooks'), { recursive: true });
+    await writeFile(
+      path.join(workspace, 'notebooks', 'spend-check.md'),
+      '---\ntitle: Spend check\n---\n\n```sql total\nselect sum(spend) > 0 as spent from campaign_daily\n```\n',
+    );
+    const { code, stdout, stderr } = await baton('run', 'spend-check', '--format', 'json');
+    expect(code, stderr).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ cells: [{ name: 'total', status: 'finished' }] });
+    const missing = await baton('run', 'no-such-notebook');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("the id of one of the workspace's notebooks");
   });
 
   it('refuses a bad input value or a missing notebook with exit code 2', async () => {

@@ -1,9 +1,10 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseNotebook, validateNotebook, type Notebook } from '@baton/core/notebook';
 import { renderReportHtml } from '@baton/core/report';
 import { NotebookRunner, type NotebookRunResult, type RunEvent } from '@baton/core/run';
-import { openWorkspace, writeFileAtomic } from '@baton/core/store';
+import { isNotebookId, openWorkspace, workspacePaths, writeFileAtomic } from '@baton/core/store';
 import {
   choiceOption,
   stringOption,
@@ -20,7 +21,10 @@ const FORMATS = ['text', 'json', 'html'] as const;
 export const runCommand: Command = {
   name: 'run',
   summary: 'Run a notebook and print its results, or write an HTML report',
-  usage: `baton run NOTEBOOK.md [--workspace DIR] [--input name=value ...] [--format text|json|html] [--out FILE]
+  usage: `baton run NOTEBOOK [--workspace DIR] [--input name=value ...] [--format text|json|html] [--out FILE]
+
+  NOTEBOOK   a Markdown file (notebooks/weekly-cmo.md), or the id of a notebook of the
+             workspace's notebooks/ folder, as the web app lists it (weekly-cmo)
 
   --input    override an input, e.g. --input period=last_7_days --input period=2026-01-01..2026-01-31
   --format   text (default), json, or html: one self-contained report file that opens offline
@@ -42,10 +46,10 @@ export const runCommand: Command = {
       );
     const format = choiceOption(args, 'format', FORMATS, 'text');
     const inputs = parseInputs(args.values.input);
-    const notebookPath = path.resolve(io.cwd, file);
-    const notebook = await loadNotebook(notebookPath, io);
+    const dir = workspaceDir(args, io);
+    const notebook = await loadNotebook(notebookFile(file, dir, io), io);
 
-    const { warehouse, config } = await openWorkspace(workspaceDir(args, io));
+    const { warehouse, config } = await openWorkspace(dir);
     try {
       const runner = new NotebookRunner(warehouse);
       const run = await runner.run(notebook, {
@@ -85,6 +89,14 @@ function parseInputs(values: unknown): Record<string, string> {
   return inputs;
 }
 
+/** The file as given, else the workspace's notebook of that id (`weekly-cmo`). */
+function notebookFile(given: string, workspace: string, io: CliIO): string {
+  const file = path.resolve(io.cwd, given);
+  if (existsSync(file) || !isNotebookId(given)) return file;
+  const stored = path.join(workspacePaths(workspace).dir, 'notebooks', `${given}.md`);
+  return existsSync(stored) ? stored : file;
+}
+
 async function loadNotebook(file: string, io: CliIO): Promise<Notebook> {
   let source: string;
   try {
@@ -92,7 +104,7 @@ async function loadNotebook(file: string, io: CliIO): Promise<Notebook> {
   } catch {
     throw new UsageError(
       `Cannot read the notebook ${file}.`,
-      'Check the path; notebooks are Markdown files such as notebooks/weekly-cmo.md.',
+      "Check the path (notebooks are Markdown files such as notebooks/weekly-cmo.md), or give the id of one of the workspace's notebooks.",
     );
   }
   const { notebook, diagnostics } = parseNotebook(source);

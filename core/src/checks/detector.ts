@@ -1,0 +1,378 @@
+/**
+ * The anomaly detector: a causal, seasonal, robust baseline per series, scored point by point.
+ *
+ * For point i (phase j = i mod period) the expected value is
+ *   median(last K same-phase values) + median(last M residuals against those medians)
+ * The first term carries the seasonal pattern; the second (the level correction) follows a
+ * level shift or a trend within about M/2 points instead of the K/2 cycles the phase medians
+ * need. The residual scale is a Huber-clipped EWMA of absolute residuals, floored by Poisson
+ * noise when the series holds counts. z = |value - expected| / scale is mapped to a score in
+ * 0..1 (0.5 at the `normal` threshold) and flagged when z reaches the sensitivity's threshold.
+ * Everything is computed from points 0..i only; no allocation happens per point.
+ * See docs/anomalies.md.
+ */
+
+export type Sensitivity = 'low' | 'normal' | 'high';
+export type Direction = 'up' | 'down' | 'both';
+
+export interface DetectOptions {
+  /** Default 'normal'. */
+  sensitivity?: Sensitivity;
+  /** Default 'both'. */
+  direction?: Direction;
+  /** Points per seasonal cycle: 7 for daily data (default), 24 for hourly (also weekly 168). */
+  period?: number;
+  /** Indexes of points on known events (holidays, sales): scored but never flagged, and kept out of the baseline. */
+  events?: Set<number>;
+  /** A deviation smaller than this (in the series' unit) is never flagged; default 0. */
+  minImpact?: number;
+}
+
+export interface SeriesScores {
+  expected: Float64Array;
+  lower: Float64Array;
+  upper: Float64Array;
+  /** 0..1 for every point (NaN only for missing points). */
+  score: Float64Array;
+  /** 1 when the detector flags the point at this sensitivity. */
+  flag: Uint8Array;
+  /** +1 above, -1 below, 0 none. */
+  sign: Int8Array;
+}
+
+/**
+ * Robust z thresholds (deviation / robust scale) at which a point is flagged. `normal` is
+ * tuned so anomaly-free series with realistic noise raise well under 1 alert per 20
+ * series-weeks (core/test/checks/detector-quality.test.ts).
+ */
+export const SENSITIVITY_THRESHOLDS: Record<Sensitivity, number> = {
+  low: 6,
+  normal: 4.5,
+  high: 3.5,
+};
+
+/** z at which the score is 0.5: the `normal` threshold, whatever the sensitivity asked. */
+const SCORE_MIDPOINT = SENSITIVITY_THRESHOLDS.normal;
+/** Same-phase values kept per phase. */
+const PHASE_WINDOW = 8;
+/** Weight of a new absolute residual in the scale EWMA. */
+const SCALE_ALPHA = 0.05;
+/** Residuals are clipped at this many scales before they update the scale. */
+const SCALE_CLIP = 3;
+/** E|r| = 0.8 sigma for a normal residual. */
+const ABS_TO_SIGMA = 1.2533;
+/** Cycles of history before a point may be flagged. */
+const WARMUP_CYCLES = 2;
+
+/** Scores one series causally: point i depends on points 0..i only. NaN = missing. */
+export function scoreSeries(values: Float64Array, options: DetectOptions = {}): SeriesScores {
+  const n = values.length;
+  const out: SeriesScores = {
+    expected: new Float64Array(n),
+    lower: new Float64Array(n),
+    upper: new Float64Array(n),
+    score: new Float64Array(n),
+    flag: new Uint8Array(n),
+    sign: new Int8Array(n),
+  };
+  scoreSeriesInto(values, out, options);
+  return out;
+}
+
+/** Scratch memory of the detector, reusable across series of the same period. */
+export class DetectorState {
+  readonly period: number;
+  readonly levelWindow: number;
+  readonly phaseValues: Float64Array;
+  readonly phaseCount: Int32Array;
+  readonly levelResiduals: Float64Array;
+  readonly scratch: Float64Array;
+
+  constructor(period: number) {
+    if (!Number.isInteger(period) || period < 1) {
+      throw new RangeError(`period must be a whole number >= 1; got ${period}`);
+    }
+    this.period = period;
+    // A week of points for daily data; half a cycle (at least 7) for finer grains.
+    this.levelWindow = Math.max(7, Math.min(period, Math.round(period / 2)));
+    this.phaseValues = new Float64Array(period * PHASE_WINDOW);
+    this.phaseCount = new Int32Array(period);
+    this.levelResiduals = new Float64Array(this.levelWindow);
+    this.scratch = new Float64Array(Math.max(PHASE_WINDOW, this.levelWindow));
+  }
+
+  reset(): void {
+    this.phaseCount.fill(0);
+  }
+}
+
+/**
+ * Same as `scoreSeries`, writing into `out` (arrays at least as long as `values`) and reusing
+ * `state`: the benchmark's path for many series.
+ */
+export function scoreSeriesInto(
+  values: Float64Array,
+  out: SeriesScores,
+  options: DetectOptions = {},
+  state: DetectorState = new DetectorState(options.period ?? 7),
+): void {
+  const n = values.length;
+  const period = state.period;
+  const threshold = SENSITIVITY_THRESHOLDS[options.sensitivity ?? 'normal'];
+  const direction = options.direction ?? 'both';
+  const events = options.events;
+  const minImpact = options.minImpact ?? 0;
+  const { phaseValues, phaseCount, levelResiduals, scratch, levelWindow } = state;
+  state.reset();
+  const { expected, lower, upper, score, flag, sign } = out;
+
+  let levelCount = 0; // residuals pushed into the level ring so far
+  let absDev = 0; // decayed sum of clipped absolute residuals
+  let scaleWeight = 0; // decayed count of them: absDev / scaleWeight is their EWMA
+  let observed = 0;
+  let countLike = true; // every value so far a non-negative whole number
+  // Non-negative series are modelled on log1p(value): weekly patterns and noise of marketing
+  // metrics are multiplicative, and a drop then weighs as much as a spike. The first negative
+  // value switches to the raw scale for good and restarts the baseline.
+  let logScale = true;
+  let zeroRun = 0;
+  let lastLevel = NaN; // fallback expectation before any phase history
+
+  for (let i = 0; i < n; i++) {
+    const value = values[i]!;
+    const phase = i % period;
+    if (value !== value) {
+      expected[i] = NaN;
+      lower[i] = NaN;
+      upper[i] = NaN;
+      score[i] = NaN;
+      flag[i] = 0;
+      sign[i] = 0;
+      continue;
+    }
+    if (countLike && (value < 0 || value !== Math.floor(value))) countLike = false;
+    if (logScale && value < 0) {
+      logScale = false;
+      state.reset();
+      levelCount = 0;
+      absDev = 0;
+      scaleWeight = 0;
+      observed = 0;
+      lastLevel = NaN;
+    }
+    const x = logScale ? Math.log1p(value) : value;
+
+    // Seasonal term: median of the last same-phase values.
+    const count = phaseCount[phase]!;
+    const have = count < PHASE_WINDOW ? count : PHASE_WINDOW;
+    let seasonal: number;
+    if (have > 0) {
+      seasonal = medianOf(phaseValues, phase * PHASE_WINDOW, have, scratch);
+    } else {
+      seasonal = lastLevel === lastLevel ? lastLevel : x;
+    }
+    // Level correction: median of recent residuals against the seasonal term.
+    const levelHave = levelCount < levelWindow ? levelCount : levelWindow;
+    const level = levelHave >= 3 ? medianOf(levelResiduals, 0, levelHave, scratch) : 0;
+    let center = seasonal + level;
+    if (logScale && center < 0) center = 0;
+
+    const residual = x - center;
+    let sigma = scaleWeight > 0 ? (absDev / scaleWeight) * ABS_TO_SIGMA : NaN;
+    if (countLike) {
+      // Poisson noise: sd sqrt(mean), on the log1p scale about 1/sqrt(mean + 1); widened
+      // for small means, where log1p stretches the gap between 0 and 1.
+      const root = 1 / Math.sqrt(Math.expm1(center) + 1);
+      const poisson = root * (1 + 2 * root);
+      if (!(sigma >= poisson)) sigma = poisson;
+    }
+    const warm = observed >= WARMUP_CYCLES * period && have >= 2 && scaleWeight >= 5;
+    const z = warm && sigma > 0 ? Math.abs(residual) / sigma : 0;
+    const direct = residual > 0 ? 1 : residual < 0 ? -1 : 0;
+    const centerValue = logScale ? Math.expm1(center) : center;
+
+    // A zero where the seasonal baseline is far from zero (a tracking outage) stays flagged
+    // for up to one cycle, and is kept out of the baseline meanwhile, even once the level
+    // correction would have followed it down.
+    let outage = false;
+    if (value === 0 && warm && zeroRun < period && seasonal > 0) {
+      const seasonalValue = logScale ? Math.expm1(seasonal) : seasonal;
+      const poissonZero = countLike && seasonalValue >= 0.6 * threshold * threshold;
+      outage = seasonal / sigma >= threshold || poissonZero;
+    }
+    zeroRun = value === 0 ? zeroRun + 1 : 0;
+
+    const isEvent = events !== undefined && events.has(i);
+    const zScore = outage && z < threshold ? threshold : z;
+    const directionOk = direction === 'both' || (direction === 'up' ? direct > 0 : direct < 0);
+    const impact = value - centerValue;
+    const flagged =
+      !isEvent &&
+      warm &&
+      directionOk &&
+      zScore >= threshold &&
+      (impact < 0 ? -impact : impact) >= minImpact;
+
+    expected[i] = centerValue;
+    if (warm) {
+      const band = threshold * sigma;
+      const low = center - band;
+      lower[i] = logScale ? (low > 0 ? Math.expm1(low) : 0) : low;
+      upper[i] = logScale ? Math.expm1(center + band) : center + band;
+    } else {
+      lower[i] = NaN;
+      upper[i] = NaN;
+    }
+    score[i] = (zScore * zScore) / (zScore * zScore + SCORE_MIDPOINT * SCORE_MIDPOINT);
+    flag[i] = flagged ? 1 : 0;
+    sign[i] = flagged ? direct : 0;
+
+    if (isEvent || outage) continue;
+    // Update the baseline with this point.
+    observed++;
+    phaseValues[phase * PHASE_WINDOW + (count % PHASE_WINDOW)] = x;
+    phaseCount[phase] = count + 1;
+    if (have > 0) {
+      levelResiduals[levelCount % levelWindow] = x - seasonal;
+      levelCount++;
+      // Clip at SCALE_CLIP scales so a spike does not inflate the scale for weeks. The sums
+      // make an EWMA that is a plain average while few residuals are in.
+      let absResidual = residual < 0 ? -residual : residual;
+      if (scaleWeight > 0) {
+        const limit = (SCALE_CLIP * absDev) / scaleWeight;
+        if (absResidual > limit) absResidual = limit;
+      }
+      absDev = absDev * (1 - SCALE_ALPHA) + absResidual;
+      scaleWeight = scaleWeight * (1 - SCALE_ALPHA) + 1;
+    }
+    lastLevel = x;
+  }
+}
+
+/** Median of `count` values of `source` from `offset`, sorted in `scratch` (insertion sort). */
+function medianOf(
+  source: Float64Array,
+  offset: number,
+  count: number,
+  scratch: Float64Array,
+): number {
+  for (let a = 0; a < count; a++) {
+    const v = source[offset + a]!;
+    let b = a - 1;
+    while (b >= 0 && scratch[b]! > v) {
+      scratch[b + 1] = scratch[b]!;
+      b--;
+    }
+    scratch[b + 1] = v;
+  }
+  const mid = count >> 1;
+  return count & 1 ? scratch[mid]! : (scratch[mid - 1]! + scratch[mid]!) / 2;
+}
+
+/** Points in the trailing ratio-of-sums baseline of `scoreRatioSeries`. */
+const RATIO_WINDOW = 28;
+
+/**
+ * A ratio metric (CPA = spend/conversions, ROAS = revenue/spend) computed as a ratio of sums,
+ * with uncertainty that grows when volumes are small (3 conversions are not a trend).
+ *
+ * Expected ratio: sum(numerator) / sum(denominator) over the last RATIO_WINDOW points.
+ * The log of the observed ratio is compared with it; its count noise is
+ * sqrt(1/numerator + 1/denominator) (each side read as a count, +0.5 so zeros stay finite),
+ * scaled by an overdispersion factor estimated robustly from past points. A point whose
+ * denominator is zero or missing has no ratio: it is missing (NaN).
+ */
+export function scoreRatioSeries(
+  numerator: Float64Array,
+  denominator: Float64Array,
+  options: DetectOptions = {},
+): SeriesScores {
+  if (numerator.length !== denominator.length) {
+    throw new RangeError(
+      `numerator and denominator differ in length (${numerator.length} and ${denominator.length})`,
+    );
+  }
+  const n = numerator.length;
+  const period = options.period ?? 7;
+  const threshold = SENSITIVITY_THRESHOLDS[options.sensitivity ?? 'normal'];
+  const direction = options.direction ?? 'both';
+  const events = options.events;
+  const minImpact = options.minImpact ?? 0;
+  const out: SeriesScores = {
+    expected: new Float64Array(n),
+    lower: new Float64Array(n),
+    upper: new Float64Array(n),
+    score: new Float64Array(n),
+    flag: new Uint8Array(n),
+    sign: new Int8Array(n),
+  };
+  const ringNumerator = new Float64Array(RATIO_WINDOW);
+  const ringDenominator = new Float64Array(RATIO_WINDOW);
+  let inRing = 0;
+  let sumNumerator = 0;
+  let sumDenominator = 0;
+  let absDev = 0;
+  let scaleWeight = 0;
+  let observed = 0;
+
+  for (let i = 0; i < n; i++) {
+    const top = numerator[i]!;
+    const bottom = denominator[i]!;
+    if (top !== top || bottom !== bottom || bottom <= 0 || top < 0) {
+      out.expected[i] = NaN;
+      out.lower[i] = NaN;
+      out.upper[i] = NaN;
+      out.score[i] = NaN;
+      continue;
+    }
+    const ratio = top / bottom;
+    const haveBaseline = sumDenominator > 0 && sumNumerator > 0;
+    const expectedRatio = haveBaseline ? sumNumerator / sumDenominator : ratio;
+    const logResidual = Math.log((top + 0.5) / (bottom + 0.5)) - Math.log(expectedRatio);
+    const countNoise = Math.sqrt(1 / (top + 0.5) + 1 / (bottom + 0.5));
+    const standardized = logResidual / countNoise;
+    const overdispersion = scaleWeight > 0 ? (absDev / scaleWeight) * ABS_TO_SIGMA : 1;
+    const factor = overdispersion > 1 ? overdispersion : 1;
+    const warm = haveBaseline && observed >= WARMUP_CYCLES * period && scaleWeight >= 5;
+    const z = warm ? Math.abs(standardized) / factor : 0;
+    const direct = logResidual > 0 ? 1 : logResidual < 0 ? -1 : 0;
+    const isEvent = events !== undefined && events.has(i);
+    const directionOk = direction === 'both' || (direction === 'up' ? direct > 0 : direct < 0);
+    const flagged =
+      !isEvent &&
+      warm &&
+      directionOk &&
+      z >= threshold &&
+      Math.abs(ratio - expectedRatio) >= minImpact;
+    const band = threshold * factor * countNoise;
+    out.expected[i] = expectedRatio;
+    out.lower[i] = warm ? expectedRatio * Math.exp(-band) : NaN;
+    out.upper[i] = warm ? expectedRatio * Math.exp(band) : NaN;
+    out.score[i] = (z * z) / (z * z + SCORE_MIDPOINT * SCORE_MIDPOINT);
+    out.flag[i] = flagged ? 1 : 0;
+    out.sign[i] = flagged ? direct : 0;
+    if (isEvent) continue;
+
+    observed++;
+    if (haveBaseline) {
+      let absStandardized = standardized < 0 ? -standardized : standardized;
+      if (scaleWeight > 0) {
+        const limit = (SCALE_CLIP * absDev) / scaleWeight;
+        if (absStandardized > limit) absStandardized = limit;
+      }
+      absDev = absDev * (1 - SCALE_ALPHA) + absStandardized;
+      scaleWeight = scaleWeight * (1 - SCALE_ALPHA) + 1;
+    }
+    const slot = inRing % RATIO_WINDOW;
+    if (inRing >= RATIO_WINDOW) {
+      sumNumerator -= ringNumerator[slot]!;
+      sumDenominator -= ringDenominator[slot]!;
+    }
+    ringNumerator[slot] = top;
+    ringDenominator[slot] = bottom;
+    sumNumerator += top;
+    sumDenominator += bottom;
+    inRing++;
+  }
+  return out;
+}

@@ -1,0 +1,11 @@
+export {
+  DetectorState,
+  scoreRatioSeries,
+  scoreSeries,
+  scoreSeriesInto,
+  SENSITIVITY_THRESHOLDS,
+  type DetectOptions,
+  type Direction,
+  type Sensitivity,
+  type SeriesScores,
+} from './detector.ts';

@@ -9,3 +9,13 @@ export {
   type Sensitivity,
   type SeriesScores,
 } from './detector.ts';
+export {
+  inferPeriod,
+  parseCsv,
+  parseTime,
+  scoreCsv,
+  SeriesInputError,
+  type CsvTable,
+  type ScoreCsvOptions,
+  type ScoredCsv,
+} from './series.ts';

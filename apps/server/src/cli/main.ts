@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BatonError } from '@baton/core';
 import { parseCommandArgs, UsageError, type CliIO, type Command } from './args.ts';
+import { anomaliesCommand } from './commands/anomalies.ts';
 import { connectCommand, connectionsCommand, syncCommand } from './commands/connections.ts';
 import { demoCommand } from './commands/demo.ts';
 import { newConnectorCommand } from './commands/new-connector.ts';
@@ -22,6 +23,7 @@ export const commands: Command[] = [
   syncCommand,
   connectionsCommand,
   newConnectorCommand,
+  anomaliesCommand,
 ];
 
 const USAGE = `Usage: baton <command> [options]

@@ -3,7 +3,9 @@ import { asCellError, buildGraph, type CellNode, type CellReads } from '../dag/g
 import type { QueryResult, SqlParams, SqlValue } from '../engine/types.ts';
 import { quoteIdentifier, type Warehouse, type WarehouseSession } from '../engine/index.ts';
 import { BatonError } from '../errors.ts';
+import { runCheck } from '../checks/cell.ts';
 import { parseCellSpec, resolveInputs } from '../notebook/index.ts';
+import type { CheckSpec } from '../notebook/index.ts';
 import type { Cell, Notebook } from '../notebook/types.ts';
 import { ResultCache, type CachedResult } from './cache.ts';
 import { readsOf } from './reads.ts';
@@ -51,7 +53,6 @@ export class InputError extends BatonError {
 
 const UNAVAILABLE: Record<string, string> = {
   ask: 'Natural-language (ask) cells are not available yet: they arrive with the AI issue.',
-  check: 'Anomaly check cells are not available yet: they arrive with the anomaly checks issue.',
   recommend:
     'Recommendation cells are not available yet: they arrive with the recommendations issue.',
 };
@@ -317,6 +318,8 @@ export class NotebookRunner {
       };
     }
 
+    if (cell.kind === 'check') return this.#runCheck(node, context, started);
+
     const cellParams = bindParams(node, context.params);
     const dataVersion = await this.#dataVersion(node.external, context.dataVersions);
     const key = contentKey(
@@ -364,6 +367,28 @@ export class NotebookRunner {
     } finally {
       this.#inFlight.delete(key);
     }
+  }
+
+  /**
+   * A check cell is computed on every run, not cached: scoring is cheap next to reading its rows,
+   * and its answer depends on the day (`today` bounds it). Its rows leave as the outcome's result
+   * only; no later cell reads a check by name (recommendations will take it from the outcome).
+   */
+  async #runCheck(node: CellNode, context: RunState, started: number): Promise<CellOutcome> {
+    const parsed = parseCellSpec(node.cell);
+    if (!('spec' in parsed)) throw invalidSpec(parsed.diagnostics);
+    const { result, chart } = await runCheck(context.session, parsed.spec as CheckSpec, {
+      today: context.today,
+      explain: explainRequested(node.cell.body),
+      ...(context.signal ? { signal: context.signal } : {}),
+    });
+    return {
+      status: 'finished',
+      result,
+      ...(chart ? { chart } : {}),
+      cached: false,
+      durationMs: performance.now() - started,
+    };
   }
 
   /**
@@ -430,6 +455,11 @@ function contentKey(
     (_key, value) => (typeof value === 'bigint' ? value.toString() : value),
   );
   return createHash('sha256').update(material).digest('hex').slice(0, 32);
+}
+
+/** `explain: true` in a check cell's body (an option the spec parser leaves to the check). */
+function explainRequested(body: string): boolean {
+  return /^explain:\s*(true|yes)\s*(#.*)?$/m.test(body);
 }
 
 function rowObjects(result: QueryResult): Record<string, SqlValue>[] {

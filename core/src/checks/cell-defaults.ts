@@ -1,0 +1,92 @@
+/**
+ * The default checks `baton anomalies check` runs over a workspace's model: spend, conversions,
+ * CPA, ROAS and CTR per campaign and per platform, over campaign_daily.
+ */
+import type { CheckSpec } from '../notebook/specs.ts';
+import { runCheck, type CheckAlert, type CheckOptions, type CheckSource } from './cell.ts';
+
+export interface DefaultCheck {
+  /** A short id: `cpa by campaign`. */
+  name: string;
+  spec: CheckSpec;
+}
+
+const BY_CAMPAIGN = ['platform', 'account_name', 'campaign_name'];
+const BY_PLATFORM = ['platform'];
+
+/**
+ * Directions follow what costs money: spend both ways (a runaway budget, a delivery stop),
+ * conversions and ROAS and CTR down, CPA up. `min_impact` keeps pennies out of the list.
+ */
+const METRICS: { metric: string; direction: CheckSpec['direction'] }[] = [
+  { metric: 'spend', direction: 'both' },
+  { metric: 'conversions', direction: 'down' },
+  { metric: 'cpa', direction: 'up' },
+  { metric: 'roas', direction: 'down' },
+  { metric: 'ctr', direction: 'down' },
+];
+
+/** Money at stake below which a flagged day is not worth an alert (the reporting currency). */
+export const DEFAULT_MIN_IMPACT = 50;
+
+export const DEFAULT_CHECKS: DefaultCheck[] = [BY_CAMPAIGN, BY_PLATFORM].flatMap((by) =>
+  METRICS.map(({ metric, direction }) => ({
+    name: `${metric} by ${by === BY_CAMPAIGN ? 'campaign' : 'platform'}`,
+    spec: {
+      on: 'campaign_daily',
+      time: 'date',
+      metric,
+      by,
+      direction,
+      sensitivity: 'normal' as const,
+      minImpact: DEFAULT_MIN_IMPACT,
+    },
+  })),
+);
+
+export interface DefaultCheckAlert extends CheckAlert {
+  check: string;
+  metric: string;
+  /** The `by` columns of its check, naming `key`'s values. */
+  by: string[];
+}
+
+/**
+ * Runs every default check; alerts of all checks, ranked by money at stake (a group's rows stay
+ * together, led by its largest).
+ *
+ * @example const alerts = await runDefaultChecks(warehouse, { today: '2026-03-31', since: '2026-03-25' })
+ */
+export async function runDefaultChecks(
+  source: CheckSource,
+  options: CheckOptions = {},
+  checks: DefaultCheck[] = DEFAULT_CHECKS,
+): Promise<DefaultCheckAlert[]> {
+  const alerts: DefaultCheckAlert[] = [];
+  let groupOffset = 0;
+  for (const { name, spec } of checks) {
+    const run = await runCheck(source, spec, options);
+    let highest = 0;
+    for (const alert of run.alerts) {
+      alerts.push({
+        ...alert,
+        group: alert.group + groupOffset,
+        check: name,
+        metric: spec.metric,
+        by: spec.by,
+      });
+      highest = Math.max(highest, alert.group);
+    }
+    groupOffset += highest;
+  }
+  const groupImpact = new Map<number, number>();
+  for (const alert of alerts) {
+    groupImpact.set(alert.group, (groupImpact.get(alert.group) ?? 0) + alert.impact);
+  }
+  return alerts.sort(
+    (a, b) =>
+      groupImpact.get(b.group)! - groupImpact.get(a.group)! ||
+      a.group - b.group ||
+      b.impact - a.impact,
+  );
+}

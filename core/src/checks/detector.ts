@@ -1,15 +1,17 @@
 /**
  * The anomaly detector: a causal, seasonal, robust baseline per series, scored point by point.
  *
- * For point i (phase j = i mod period) the expected value is
- *   median(last K same-phase values) + median(last M residuals against those medians)
+ * Non-negative series are modelled on log1p(value) (multiplicative patterns and noise). For
+ * point i (phase j = i mod period) the expected value is
+ *   median(last 8 same-phase values) + median(last M residuals against those medians)
  * The first term carries the seasonal pattern; the second (the level correction) follows a
- * level shift or a trend within about M/2 points instead of the K/2 cycles the phase medians
+ * level shift or a trend within about M/2 points instead of the 4 cycles the phase medians
  * need. The residual scale is a Huber-clipped EWMA of absolute residuals, floored by Poisson
- * noise when the series holds counts. z = |value - expected| / scale is mapped to a score in
- * 0..1 (0.5 at the `normal` threshold) and flagged when z reaches the sensitivity's threshold.
- * Everything is computed from points 0..i only; no allocation happens per point.
- * See docs/anomalies.md.
+ * noise when the series holds counts. z = |value - expected| / scale, or the run rule's
+ * |z1 + z2 + z3| / sqrt(3) over three same-sign deviations (a level shift's first days), is
+ * mapped to a score in 0..1 (0.5 at the `normal` threshold) and flagged when it reaches the
+ * sensitivity's threshold. Everything is computed from points 0..i only; no allocation happens
+ * per point. See docs/anomalies.md.
  */
 
 export type Sensitivity = 'low' | 'normal' | 'high';
@@ -46,9 +48,9 @@ export interface SeriesScores {
  * series-weeks (core/test/checks/detector-quality.test.ts).
  */
 export const SENSITIVITY_THRESHOLDS: Record<Sensitivity, number> = {
-  low: 6,
-  normal: 4.5,
-  high: 3.5,
+  low: 5.5,
+  normal: 4,
+  high: 3,
 };
 
 /** z at which the score is 0.5: the `normal` threshold, whatever the sensitivity asked. */
@@ -61,6 +63,8 @@ const SCALE_ALPHA = 0.05;
 const SCALE_CLIP = 3;
 /** E|r| = 0.8 sigma for a normal residual. */
 const ABS_TO_SIGMA = 1.2533;
+/** The run rule scores three same-sign deviations as their sum / sqrt(3). */
+const RUN_SCALE = 1 / Math.sqrt(3);
 /** Cycles of history before a point may be flagged. */
 const WARMUP_CYCLES = 2;
 
@@ -136,6 +140,10 @@ export function scoreSeriesInto(
   // value switches to the raw scale for good and restarts the baseline.
   let logScale = true;
   let zeroRun = 0;
+  // Signed z of the two previous points, for the run rule (a level shift shows as several
+  // moderate deviations of one sign before the level correction follows it).
+  let previousZ = 0;
+  let previousZ2 = 0;
   let lastLevel = NaN; // fallback expectation before any phase history
 
   for (let i = 0; i < n; i++) {
@@ -201,9 +209,20 @@ export function scoreSeriesInto(
       outage = seasonal / sigma >= threshold || poissonZero;
     }
     zeroRun = value === 0 ? zeroRun + 1 : 0;
-
     const isEvent = events !== undefined && events.has(i);
-    const zScore = outage && z < threshold ? threshold : z;
+
+    let zScore = outage && z < threshold ? threshold : z;
+    // Outages and events have rules of their own: they break a run.
+    const signedZ = outage || isEvent ? 0 : direct * z;
+    if (
+      (signedZ >= 1 && previousZ >= 1 && previousZ2 >= 1) ||
+      (signedZ <= -1 && previousZ <= -1 && previousZ2 <= -1)
+    ) {
+      const runZ = Math.abs(signedZ + previousZ + previousZ2) * RUN_SCALE;
+      if (runZ > zScore) zScore = runZ;
+    }
+    previousZ2 = previousZ;
+    previousZ = signedZ;
     const directionOk = direction === 'both' || (direction === 'up' ? direct > 0 : direct < 0);
     const impact = value - centerValue;
     const flagged =

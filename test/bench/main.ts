@@ -7,6 +7,7 @@ const modules: Array<() => Promise<{ benchmarks: Benchmark[] }>> = [
   () => import('./notebook.ts'),
   () => import('./sync.ts'),
   () => import('./reader.ts'),
+  () => import('./anomalies.ts'),
 ];
 
 const filter = process.argv[2];

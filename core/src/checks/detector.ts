@@ -87,10 +87,13 @@ export function scoreSeries(values: Float64Array, options: DetectOptions = {}): 
 export class DetectorState {
   readonly period: number;
   readonly levelWindow: number;
+  /** Last PHASE_WINDOW values of each phase, oldest overwritten first. */
   readonly phaseValues: Float64Array;
+  /** The same values, sorted within each phase. */
+  readonly phaseSorted: Float64Array;
   readonly phaseCount: Int32Array;
   readonly levelResiduals: Float64Array;
-  readonly scratch: Float64Array;
+  readonly levelSorted: Float64Array;
 
   constructor(period: number) {
     if (!Number.isInteger(period) || period < 1) {
@@ -101,8 +104,9 @@ export class DetectorState {
     this.levelWindow = Math.max(7, Math.min(period, Math.round(period / 2)));
     this.phaseValues = new Float64Array(period * PHASE_WINDOW);
     this.phaseCount = new Int32Array(period);
+    this.phaseSorted = new Float64Array(period * PHASE_WINDOW);
     this.levelResiduals = new Float64Array(this.levelWindow);
-    this.scratch = new Float64Array(Math.max(PHASE_WINDOW, this.levelWindow));
+    this.levelSorted = new Float64Array(this.levelWindow);
   }
 
   reset(): void {
@@ -126,7 +130,7 @@ export function scoreSeriesInto(
   const direction = options.direction ?? 'both';
   const events = options.events;
   const minImpact = options.minImpact ?? 0;
-  const { phaseValues, phaseCount, levelResiduals, scratch, levelWindow } = state;
+  const { phaseValues, phaseSorted, phaseCount, levelResiduals, levelSorted, levelWindow } = state;
   state.reset();
   const { expected, lower, upper, score, flag, sign } = out;
 
@@ -149,7 +153,8 @@ export function scoreSeriesInto(
   for (let i = 0; i < n; i++) {
     const value = values[i]!;
     const phase = i % period;
-    if (value !== value) {
+    // NaN and infinities are missing points.
+    if (value - value !== 0) {
       expected[i] = NaN;
       lower[i] = NaN;
       upper[i] = NaN;
@@ -175,29 +180,29 @@ export function scoreSeriesInto(
     const have = count < PHASE_WINDOW ? count : PHASE_WINDOW;
     let seasonal: number;
     if (have > 0) {
-      seasonal = medianOf(phaseValues, phase * PHASE_WINDOW, have, scratch);
+      seasonal = medianOf(phaseSorted, phase * PHASE_WINDOW, have);
     } else {
       seasonal = lastLevel === lastLevel ? lastLevel : x;
     }
     // Level correction: median of recent residuals against the seasonal term.
     const levelHave = levelCount < levelWindow ? levelCount : levelWindow;
-    const level = levelHave >= 3 ? medianOf(levelResiduals, 0, levelHave, scratch) : 0;
+    const level = levelHave >= 3 ? medianOf(levelSorted, 0, levelHave) : 0;
     let center = seasonal + level;
     if (logScale && center < 0) center = 0;
 
     const residual = x - center;
+    const centerValue = logScale ? Math.expm1(center) : center;
     let sigma = scaleWeight > 0 ? (absDev / scaleWeight) * ABS_TO_SIGMA : NaN;
     if (countLike) {
       // Poisson noise: sd sqrt(mean), on the log1p scale about 1/sqrt(mean + 1); widened
       // for small means, where log1p stretches the gap between 0 and 1.
-      const root = 1 / Math.sqrt(Math.expm1(center) + 1);
+      const root = 1 / Math.sqrt(centerValue + 1);
       const poisson = root * (1 + 2 * root);
       if (!(sigma >= poisson)) sigma = poisson;
     }
     const warm = observed >= WARMUP_CYCLES * period && have >= 2 && scaleWeight >= 5;
     const z = warm && sigma > 0 ? Math.abs(residual) / sigma : 0;
     const direct = residual > 0 ? 1 : residual < 0 ? -1 : 0;
-    const centerValue = logScale ? Math.expm1(center) : center;
 
     // A zero where the seasonal baseline is far from zero (a tracking outage) stays flagged
     // for up to one cycle, and is kept out of the baseline meanwhile, even once the level
@@ -235,9 +240,15 @@ export function scoreSeriesInto(
     expected[i] = centerValue;
     if (warm) {
       const band = threshold * sigma;
-      const low = center - band;
-      lower[i] = logScale ? (low > 0 ? Math.expm1(low) : 0) : low;
-      upper[i] = logScale ? Math.expm1(center + band) : center + band;
+      if (logScale) {
+        // expm1(center +- band), with one exp.
+        const factor = Math.exp(band);
+        lower[i] = center > band ? (centerValue + 1) / factor - 1 : 0;
+        upper[i] = (centerValue + 1) * factor - 1;
+      } else {
+        lower[i] = center - band;
+        upper[i] = center + band;
+      }
     } else {
       lower[i] = NaN;
       upper[i] = NaN;
@@ -249,10 +260,29 @@ export function scoreSeriesInto(
     if (isEvent || outage) continue;
     // Update the baseline with this point.
     observed++;
-    phaseValues[phase * PHASE_WINDOW + (count % PHASE_WINDOW)] = x;
+    const phaseSlot = phase * PHASE_WINDOW + (count % PHASE_WINDOW);
+    pushSorted(
+      phaseSorted,
+      phase * PHASE_WINDOW,
+      have,
+      phaseValues[phaseSlot]!,
+      x,
+      count >= PHASE_WINDOW,
+    );
+    phaseValues[phaseSlot] = x;
     phaseCount[phase] = count + 1;
     if (have > 0) {
-      levelResiduals[levelCount % levelWindow] = x - seasonal;
+      const levelSlot = levelCount % levelWindow;
+      const levelValue = x - seasonal;
+      pushSorted(
+        levelSorted,
+        0,
+        levelHave,
+        levelResiduals[levelSlot]!,
+        levelValue,
+        levelCount >= levelWindow,
+      );
+      levelResiduals[levelSlot] = levelValue;
       levelCount++;
       // Clip at SCALE_CLIP scales so a spike does not inflate the scale for weeks. The sums
       // make an EWMA that is a plain average while few residuals are in.
@@ -268,24 +298,42 @@ export function scoreSeriesInto(
   }
 }
 
-/** Median of `count` values of `source` from `offset`, sorted in `scratch` (insertion sort). */
-function medianOf(
-  source: Float64Array,
+/** Median of the `count` sorted values of `sorted` from `offset`. */
+function medianOf(sorted: Float64Array, offset: number, count: number): number {
+  const mid = offset + (count >> 1);
+  return count & 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/**
+ * Keeps `sorted[offset .. offset+count)` sorted as `value` enters the window and, when the window
+ * is full (`replace`), `old` leaves it: O(window) with no allocation.
+ */
+function pushSorted(
+  sorted: Float64Array,
   offset: number,
   count: number,
-  scratch: Float64Array,
-): number {
-  for (let a = 0; a < count; a++) {
-    const v = source[offset + a]!;
-    let b = a - 1;
-    while (b >= 0 && scratch[b]! > v) {
-      scratch[b + 1] = scratch[b]!;
-      b--;
-    }
-    scratch[b + 1] = v;
+  old: number,
+  value: number,
+  replace: boolean,
+): void {
+  let at: number;
+  if (replace) {
+    at = offset;
+    while (sorted[at] !== old) at++;
+  } else {
+    at = offset + count;
   }
-  const mid = count >> 1;
-  return count & 1 ? scratch[mid]! : (scratch[mid - 1]! + scratch[mid]!) / 2;
+  // Move the hole at `at` to where `value` belongs.
+  const end = offset + count - (replace ? 1 : 0);
+  while (at > offset && sorted[at - 1]! > value) {
+    sorted[at] = sorted[at - 1]!;
+    at--;
+  }
+  while (at < end && sorted[at + 1]! < value) {
+    sorted[at] = sorted[at + 1]!;
+    at++;
+  }
+  sorted[at] = value;
 }
 
 /** Points in the trailing ratio-of-sums baseline of `scoreRatioSeries`. */

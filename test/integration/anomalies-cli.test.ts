@@ -93,7 +93,7 @@ describe('baton anomalies score', () => {
     }
     const { code, text, stderr } = await score(lines.join('\n'));
     expect(code, stderr).toBe(0);
-    expect(stderr).toContain('a cycle of 24 points');
+    expect(stderr).toContain('cycles of 24 and 168 points');
     expect(columns(text).flag.reduce((a, b) => a + b, 0)).toBe(0);
   });
 

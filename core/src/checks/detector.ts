@@ -24,6 +24,13 @@ export interface DetectOptions {
   direction?: Direction;
   /** Points per seasonal cycle: 7 for daily data (default), 24 for hourly (also weekly 168). */
   period?: number;
+  /**
+   * A longer cycle on top of `period`, in points: 168 (a week) for hourly data with `period`
+   * 24. Once a phase of the long cycle has 2 past values, the seasonal term is the median of
+   * that phase's values (the same hour of the same weekday) instead of the short cycle's.
+   * Default none.
+   */
+  longPeriod?: number;
   /** Indexes of points on known events (holidays, sales): scored but never flagged, and kept out of the baseline. */
   events?: Set<number>;
   /** A deviation smaller than this (in the series' unit) is never flagged; default 0. */
@@ -94,8 +101,13 @@ export class DetectorState {
   readonly phaseCount: Int32Array;
   readonly levelResiduals: Float64Array;
   readonly levelSorted: Float64Array;
+  readonly longPeriod: number;
+  /** Last PHASE_WINDOW values of each phase of the long cycle, and the same sorted. */
+  readonly longValues: Float64Array;
+  readonly longSorted: Float64Array;
+  readonly longCount: Int32Array;
 
-  constructor(period: number) {
+  constructor(period: number, longPeriod = 0) {
     if (!Number.isInteger(period) || period < 1) {
       throw new RangeError(`period must be a whole number >= 1; got ${period}`);
     }
@@ -107,10 +119,18 @@ export class DetectorState {
     this.phaseSorted = new Float64Array(period * PHASE_WINDOW);
     this.levelResiduals = new Float64Array(this.levelWindow);
     this.levelSorted = new Float64Array(this.levelWindow);
+    if (!Number.isInteger(longPeriod) || longPeriod < 0) {
+      throw new RangeError(`longPeriod must be a whole number >= 0; got ${longPeriod}`);
+    }
+    this.longPeriod = longPeriod;
+    this.longValues = new Float64Array(longPeriod * PHASE_WINDOW);
+    this.longSorted = new Float64Array(longPeriod * PHASE_WINDOW);
+    this.longCount = new Int32Array(longPeriod);
   }
 
   reset(): void {
     this.phaseCount.fill(0);
+    this.longCount.fill(0);
   }
 }
 
@@ -122,7 +142,7 @@ export function scoreSeriesInto(
   values: Float64Array,
   out: SeriesScores,
   options: DetectOptions = {},
-  state: DetectorState = new DetectorState(options.period ?? 7),
+  state: DetectorState = new DetectorState(options.period ?? 7, options.longPeriod ?? 0),
 ): void {
   const n = values.length;
   const period = state.period;
@@ -131,6 +151,8 @@ export function scoreSeriesInto(
   const events = options.events;
   const minImpact = options.minImpact ?? 0;
   const { phaseValues, phaseSorted, phaseCount, levelResiduals, levelSorted, levelWindow } = state;
+  const { longPeriod, longValues, longSorted, longCount } = state;
+  let longPhase = 0;
   state.reset();
   const { expected, lower, upper, score, flag, sign } = out;
 
@@ -150,9 +172,8 @@ export function scoreSeriesInto(
   let previousZ2 = 0;
   let lastLevel = NaN; // fallback expectation before any phase history
 
-  for (let i = 0; i < n; i++) {
+  for (let i = 0, phase = 0; i < n; i++, phase = phase + 1 === period ? 0 : phase + 1) {
     const value = values[i]!;
-    const phase = i % period;
     // NaN and infinities are missing points.
     if (value - value !== 0) {
       expected[i] = NaN;
@@ -173,13 +194,23 @@ export function scoreSeriesInto(
       observed = 0;
       lastLevel = NaN;
     }
-    const x = logScale ? Math.log1p(value) : value;
+    // log(1 + v) rather than log1p: as exact here (v >= 0, a count or an amount) and faster.
+    const x = logScale ? Math.log(value + 1) : value;
 
     // Seasonal term: median of the last same-phase values.
     const count = phaseCount[phase]!;
     const have = count < PHASE_WINDOW ? count : PHASE_WINDOW;
+    let longTotal = 0;
+    let longHave = 0;
+    if (longPeriod > 0) {
+      longPhase = i % longPeriod;
+      longTotal = longCount[longPhase]!;
+      longHave = longTotal < PHASE_WINDOW ? longTotal : PHASE_WINDOW;
+    }
     let seasonal: number;
-    if (have > 0) {
+    if (longHave >= 2) {
+      seasonal = medianOf(longSorted, longPhase * PHASE_WINDOW, longHave);
+    } else if (have > 0) {
       seasonal = medianOf(phaseSorted, phase * PHASE_WINDOW, have);
     } else {
       seasonal = lastLevel === lastLevel ? lastLevel : x;
@@ -191,7 +222,7 @@ export function scoreSeriesInto(
     if (logScale && center < 0) center = 0;
 
     const residual = x - center;
-    const centerValue = logScale ? Math.expm1(center) : center;
+    const centerValue = logScale ? Math.exp(center) - 1 : center;
     let sigma = scaleWeight > 0 ? (absDev / scaleWeight) * ABS_TO_SIGMA : NaN;
     if (countLike) {
       // Poisson noise: sd sqrt(mean), on the log1p scale about 1/sqrt(mean + 1); widened
@@ -209,7 +240,7 @@ export function scoreSeriesInto(
     // correction would have followed it down.
     let outage = false;
     if (value === 0 && warm && zeroRun < period && seasonal > 0) {
-      const seasonalValue = logScale ? Math.expm1(seasonal) : seasonal;
+      const seasonalValue = logScale ? Math.exp(seasonal) - 1 : seasonal;
       const poissonZero = countLike && seasonalValue >= 0.6 * threshold * threshold;
       outage = seasonal / sigma >= threshold || poissonZero;
     }
@@ -270,6 +301,19 @@ export function scoreSeriesInto(
       count >= PHASE_WINDOW,
     );
     phaseValues[phaseSlot] = x;
+    if (longPeriod > 0) {
+      const longSlot = longPhase * PHASE_WINDOW + (longTotal % PHASE_WINDOW);
+      pushSorted(
+        longSorted,
+        longPhase * PHASE_WINDOW,
+        longHave,
+        longValues[longSlot]!,
+        x,
+        longTotal >= PHASE_WINDOW,
+      );
+      longValues[longSlot] = x;
+      longCount[longPhase] = longTotal + 1;
+    }
     phaseCount[phase] = count + 1;
     if (have > 0) {
       const levelSlot = levelCount % levelWindow;

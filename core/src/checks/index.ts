@@ -10,12 +10,13 @@ export {
   type SeriesScores,
 } from './detector.ts';
 export {
-  inferPeriod,
+  inferCycles,
   parseCsv,
   parseTime,
   scoreCsv,
   SeriesInputError,
   type CsvTable,
+  type Cycles,
   type ScoreCsvOptions,
   type ScoredCsv,
 } from './series.ts';

@@ -129,20 +129,29 @@ export function parseTime(text: string): number {
   return Date.parse(iso);
 }
 
+export interface Cycles {
+  /** Points per seasonal cycle (1: none). */
+  period: number;
+  /** Points per longer cycle on top (0: none). */
+  longPeriod: number;
+}
+
 /**
- * Points per seasonal cycle for a median time step: 7 (a week) for daily data, a day's worth
- * for sub-daily data (24 for hourly, 288 for 5-minute data), none (1) otherwise.
+ * Seasonal cycles for a median time step: a week (7) for daily data; for sub-daily data a day
+ * (24 for hourly, 288 for 5-minute data) and a week on top (168 for hourly); none otherwise.
  */
-export function inferPeriod(medianStep: number, timesAreDates: boolean): number {
-  if (!timesAreDates || !(medianStep > 0)) return 1;
-  if (Math.abs(medianStep - DAY) <= HOUR) return 7;
+export function inferCycles(medianStep: number, timesAreDates: boolean): Cycles {
+  const none = { period: 1, longPeriod: 0 };
+  if (!timesAreDates || !(medianStep > 0)) return none;
+  if (Math.abs(medianStep - DAY) <= HOUR) return { period: 7, longPeriod: 0 };
   if (medianStep < DAY) {
     const perDay = DAY / medianStep;
     const rounded = Math.round(perDay);
-    if (rounded >= 2 && rounded <= 1440 && Math.abs(perDay - rounded) < 0.01 * perDay)
-      return rounded;
+    if (rounded >= 2 && rounded <= 1440 && Math.abs(perDay - rounded) < 0.01 * perDay) {
+      return { period: rounded, longPeriod: rounded * 7 };
+    }
   }
-  return 1;
+  return none;
 }
 
 export interface ScoreCsvOptions {
@@ -155,6 +164,7 @@ export interface ScoredCsv {
   /** The input with `anomaly_score` and `is_anomaly` appended to every row. */
   text: string;
   period: number;
+  longPeriod: number;
   rows: number;
   flagged: number;
 }
@@ -224,7 +234,7 @@ export function scoreCsv(text: string, options: ScoreCsvOptions = {}): ScoredCsv
   }
   steps.sort((a, b) => a - b);
   const medianStep = steps.length > 0 ? steps[steps.length >> 1]! : 0;
-  const period = inferPeriod(medianStep, timesAreDates);
+  const { period, longPeriod } = inferCycles(medianStep, timesAreDates);
   const slotOf = new Int32Array(count);
   let slots = 0;
   if (medianStep > 0 && count > 0) {
@@ -251,6 +261,7 @@ export function scoreCsv(text: string, options: ScoreCsvOptions = {}): ScoredCsv
   }
   const scores = scoreSeries(series, {
     period,
+    longPeriod,
     ...(options.sensitivity ? { sensitivity: options.sensitivity } : {}),
   });
 
@@ -264,7 +275,7 @@ export function scoreCsv(text: string, options: ScoreCsvOptions = {}): ScoredCsv
     flagged += flag;
     parts.push(`${table.raw[row]},${score === score ? round(score) : 0},${flag}`);
   }
-  return { text: parts.join(newline) + newline, period, rows: count, flagged };
+  return { text: parts.join(newline) + newline, period, longPeriod, rows: count, flagged };
 }
 
 function round(score: number): string {

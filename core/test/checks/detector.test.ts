@@ -52,6 +52,26 @@ describe('scoreSeries', () => {
     expect(expected[131]).toBeCloseTo(40);
   });
 
+  it('learns a weekly cycle on top of the daily one for hourly data', () => {
+    const random = prng(21);
+    const hours = 24 * 7 * 8;
+    const values = new Float64Array(hours);
+    for (let hour = 0; hour < hours; hour++) {
+      const daytime = hour % 24 >= 8 && hour % 24 < 20 ? 3 : 1;
+      const weekend = Math.floor(hour / 24) % 7 >= 5 ? 0.3 : 1;
+      values[hour] = Math.round(100 * daytime * weekend * (1 + 0.1 * (random() - 0.5)));
+    }
+    values[hours - 30] = values[hours - 30]! * 3;
+    const withWeek = scoreSeries(values, { period: 24, longPeriod: 168 });
+    // Weekends surprise the first weeks only, while the weekly medians fill.
+    const flags = withWeek.flag.slice(24 * 7 * 3).reduce((a, b) => a + b, 0);
+    expect(withWeek.flag[hours - 30]).toBe(1);
+    expect(flags).toBeLessThanOrEqual(2);
+    // The expected value of a weekend afternoon in the last week follows the weekend.
+    const saturday = 24 * 7 * 7 + 24 * 5 + 14;
+    expect(withWeek.expected[saturday]).toBeLessThan(150);
+  });
+
   it('flags a level shift at its start, then adapts within days', () => {
     const values = series(6, 200);
     for (let i = 120; i < 200; i++) values[i] = values[i]! * 2;

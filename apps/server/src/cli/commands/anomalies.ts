@@ -71,11 +71,18 @@ export const scoreSubcommand: AnomaliesSubcommand = {
     });
     await writeFile(path.resolve(io.cwd, output), scored.text);
     io.stderr.write(
-      `Scored ${scored.rows} rows (${scored.period === 1 ? 'no seasonal cycle' : `a cycle of ${scored.period} points`}): ${scored.flagged} flagged, written to ${output}.\n`,
+      `Scored ${scored.rows} rows (${describeCycles(scored.period, scored.longPeriod)}): ${scored.flagged} flagged, written to ${output}.\n`,
     );
     return 0;
   },
 };
+
+function describeCycles(period: number, longPeriod: number): string {
+  if (period === 1) return 'no seasonal cycle';
+  return longPeriod > 0
+    ? `cycles of ${period} and ${longPeriod} points`
+    : `a cycle of ${period} points`;
+}
 
 /** The subcommands, by name; `check` joins here. */
 export const subcommands: Record<string, AnomaliesSubcommand> = {

@@ -31,8 +31,10 @@ const CONSEQUENCES: Record<string, string[]> = {
   'conversions down': ['conversions down', 'cpa up', 'roas down'],
   'spend up': ['spend up', 'cpa up', 'roas down'],
   'ctr down': ['ctr down'],
-  'roas up': ['roas up', 'spend down'],
-  'cpc up': ['cpc up', 'cpa up', 'spend up', 'roas down', 'ctr down'],
+  // A budget cut from 220 to 110 a day: less spend, so fewer conversions, at a higher ROAS.
+  'roas up': ['roas up', 'spend down', 'conversions down'],
+  // A 2.3x CPC with CTR x0.8: fewer clicks from the same impressions, so fewer conversions too.
+  'cpc up': ['cpc up', 'cpa up', 'spend up', 'roas down', 'ctr down', 'conversions down'],
   'impressions down': ['impressions down', 'spend down', 'conversions down', 'ctr down'],
 };
 
@@ -108,6 +110,8 @@ describe('default checks on the demo planted anomalies', () => {
       truth.some((planted) => matches(lead, planted)),
     );
     const trueRows = alerts.filter((alert) => truth.some((planted) => matches(alert, planted)));
+    const groupTotal = (group: number) =>
+      alerts.filter((alert) => alert.group === group).reduce((sum, alert) => sum + alert.impact, 0);
     const recall = found.length / truth.length;
     const precision = leads.size === 0 ? 0 : trueAlerts.length / leads.size;
     const rowPrecision = alerts.length === 0 ? 0 : trueRows.length / alerts.length;
@@ -121,17 +125,26 @@ describe('default checks on the demo planted anomalies', () => {
             .map((planted) => planted.kind)
             .join(', ') || 'none'
         }`,
+        ...(process.env.BATON_ANOMALIES_DEBUG
+          ? [
+              'true alerts:',
+              ...trueAlerts.map(
+                (lead) =>
+                  `  ${lead.check} ${lead.key.join(' / ')} ${lead.date} ${lead.direction} impact ${lead.impact.toFixed(0)} group ${groupTotal(lead.group).toFixed(0)}`,
+              ),
+            ]
+          : []),
         'false alerts:',
         ...[...leads.values()]
           .filter((lead) => !trueAlerts.includes(lead))
           .map(
             (lead) =>
-              `  ${lead.check} ${lead.key.join(' / ')} ${lead.date} ${lead.direction} impact ${lead.impact.toFixed(0)}`,
+              `  ${lead.check} ${lead.key.join(' / ')} ${lead.date} ${lead.direction} impact ${lead.impact.toFixed(0)} group ${groupTotal(lead.group).toFixed(0)}`,
           ),
       ].join('\n'),
     );
     // Regression floors at the figures reached (the issue's target is 0.9 for both).
     expect(recall).toBeGreaterThanOrEqual(0.85);
-    expect(precision).toBeGreaterThanOrEqual(0.15);
+    expect(precision).toBeGreaterThanOrEqual(0.55);
   });
 });

@@ -26,8 +26,8 @@ const METRICS: { metric: string; direction: CheckSpec['direction'] }[] = [
   { metric: 'ctr', direction: 'down' },
 ];
 
-/** Money at stake below which a flagged day is not worth an alert (the reporting currency). */
-export const DEFAULT_MIN_IMPACT = 50;
+/** Money at stake below which an alert (all its days and series) is not worth reading. */
+export const DEFAULT_MIN_IMPACT = 300;
 
 export const DEFAULT_CHECKS: DefaultCheck[] = [BY_CAMPAIGN, BY_PLATFORM].flatMap((by) =>
   METRICS.map(({ metric, direction }) => ({

@@ -6,6 +6,7 @@
 import type { ColumnInfo, QueryOptions, QueryResult, SqlValue } from '../engine/types.ts';
 import { BatonError } from '../errors.ts';
 import type { CheckSpec } from '../notebook/specs.ts';
+import { eventDays, type KnownEvent, type RetailMarket } from './cell-events.ts';
 import { explainChange, type DrilldownTable } from './drilldown.ts';
 import { groupPoints, type FlaggedPoint } from './group.ts';
 import { scoreRatioSeries, scoreSeries, type SeriesScores } from './index.ts';
@@ -30,6 +31,17 @@ export interface CheckOptions {
   since?: string;
   /** Add an `explanation` to the top alerts (root-cause drill-down over the model tables). */
   explain?: boolean;
+  /**
+   * Known events (scored, never flagged, kept out of the baseline): the retail calendar of
+   * `cell-events.ts` unless `retail` is false, plus the user's own dates.
+   */
+  events?: { retail?: boolean; markets?: readonly RetailMarket[]; extra?: KnownEvent[] };
+  /**
+   * Conversions keep arriving for days after a click (platforms attribute them late): the last
+   * `maturityDays` days of a metric built on conversions or their value are scored but not
+   * reported, since a low count there is mostly not yet counted (default 3).
+   */
+  maturityDays?: number;
   /** How many alerts (groups) get an explanation (default 3). */
   explainTop?: number;
   /** Key columns the series share with their parent for grouping (default: all but the last). */
@@ -125,7 +137,14 @@ export async function runCheck(
 
   const { dates, series } = toSeries(read, spec.by.length, metric);
   const since = options.since ? dates.findIndex((date) => date >= options.since!) : 0;
-  const detect = { sensitivity: spec.sensitivity, direction: spec.direction, period: 7 };
+  const detect = {
+    sensitivity: spec.sensitivity,
+    direction: spec.direction,
+    period: 7,
+    events: eventDays(dates, options.events),
+  };
+  // Days after the last judged one: conversions there are not all counted yet.
+  const matureUntil = dates.length - (usesConversions(metric) ? (options.maturityDays ?? 3) : 0);
   const points: (FlaggedPoint & Omit<CheckAlert, 'group' | 'key'>)[] = [];
   for (const one of series) {
     const scores: SeriesScores = one.denominator
@@ -138,6 +157,7 @@ export async function runCheck(
         scores.flag[day] === 1 &&
         since >= 0 &&
         day >= since &&
+        day < matureUntil &&
         !Number.isNaN(numerator) &&
         directionAllowed(spec.direction, scores.sign[day]!)
       ) {
@@ -154,7 +174,7 @@ export async function runCheck(
           clicksToDate: toDate.clicks,
           impressionsToDate: toDate.impressions,
         });
-        if (spec.minImpact === undefined || impact >= spec.minImpact) {
+        {
           points.push({
             key: one.key,
             day,
@@ -178,18 +198,41 @@ export async function runCheck(
   }
 
   const groups = groupPoints(points, options.parentLength);
+  // `min_impact` applies to an alert's total money at stake (all its days and series): a
+  // three-day outage of 100 a day matters, one day 5% off on a small campaign does not.
+  const totals = new Map<number, number>();
+  points.forEach((point, index) =>
+    totals.set(groups[index]!, (totals.get(groups[index]!) ?? 0) + point.impact),
+  );
+  const kept = [...totals.keys()]
+    .filter((group) => spec.minImpact === undefined || totals.get(group)! >= spec.minImpact)
+    .sort((a, b) => a - b);
+  const renumbered = new Map(kept.map((group, index) => [group, index + 1]));
   const alerts: CheckAlert[] = points
-    .map(({ day: _day, sign: _sign, ...point }, index) => ({ ...point, group: groups[index]! }))
+    .map(({ day: _day, sign: _sign, ...point }, index) => ({
+      ...point,
+      group: renumbered.get(groups[index]!) ?? 0,
+    }))
+    .filter((alert) => alert.group > 0)
     .sort((a, b) => a.group - b.group || b.impact - a.impact || a.date.localeCompare(b.date));
 
   if (options.explain) await explainAlerts(source, spec, metric, alerts, options);
 
   return {
     result: alertTable(spec, alerts, options.explain === true),
-    ...(alerts[0] ? { chart: alertChart(spec, metric, alerts, series, dates) } : {}),
+    ...(alerts[0] ? { chart: alertChart(spec, options, metric, alerts, series, dates) } : {}),
     alerts,
     seriesCount: series.length,
   };
+}
+
+const CONVERSION_COLUMNS = new Set(['conversions', 'conversion_value', 'revenue']);
+
+function usesConversions(metric: MetricDefinition): boolean {
+  return (
+    CONVERSION_COLUMNS.has(metric.numerator) ||
+    (metric.denominator !== undefined && CONVERSION_COLUMNS.has(metric.denominator))
+  );
 }
 
 function directionAllowed(direction: CheckSpec['direction'], sign: number): boolean {
@@ -283,6 +326,7 @@ function alertTable(spec: CheckSpec, alerts: CheckAlert[], explain: boolean): Qu
 /** The top alert's series: the expected band, the line, and the series' flagged points. */
 function alertChart(
   spec: CheckSpec,
+  options: CheckOptions,
   metric: MetricDefinition,
   alerts: CheckAlert[],
   series: Series[],
@@ -291,7 +335,12 @@ function alertChart(
   const top = alerts[0]!;
   const joined = JSON.stringify(top.key);
   const one = series.find((candidate) => JSON.stringify(candidate.key) === joined)!;
-  const detect = { sensitivity: spec.sensitivity, direction: spec.direction, period: 7 };
+  const detect = {
+    sensitivity: spec.sensitivity,
+    direction: spec.direction,
+    period: 7,
+    events: eventDays(dates, options.events),
+  };
   const scores = one.denominator
     ? scoreRatioSeries(one.numerator, one.denominator, detect)
     : scoreSeries(one.numerator, detect);

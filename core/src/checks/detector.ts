@@ -380,6 +380,15 @@ function pushSorted(
   sorted[at] = value;
 }
 
+export interface RatioOptions extends DetectOptions {
+  /**
+   * The counts behind the ratio's noise, when neither side is one: conversions for ROAS
+   * (revenue / spend). By default the numerator and the denominator are read as counts (CTR:
+   * clicks / impressions; CPA: spend / conversions, where the conversions dominate).
+   */
+  counts?: Float64Array;
+}
+
 /** Points in the trailing ratio-of-sums baseline of `scoreRatioSeries`. */
 const RATIO_WINDOW = 28;
 
@@ -396,8 +405,14 @@ const RATIO_WINDOW = 28;
 export function scoreRatioSeries(
   numerator: Float64Array,
   denominator: Float64Array,
-  options: DetectOptions = {},
+  options: RatioOptions = {},
 ): SeriesScores {
+  const counts = options.counts;
+  if (counts !== undefined && counts.length !== numerator.length) {
+    throw new RangeError(
+      `counts and numerator differ in length (${counts.length} and ${numerator.length})`,
+    );
+  }
   if (numerator.length !== denominator.length) {
     throw new RangeError(
       `numerator and denominator differ in length (${numerator.length} and ${denominator.length})`,
@@ -440,7 +455,13 @@ export function scoreRatioSeries(
     const haveBaseline = sumDenominator > 0 && sumNumerator > 0;
     const expectedRatio = haveBaseline ? sumNumerator / sumDenominator : ratio;
     const logResidual = Math.log((top + 0.5) / (bottom + 0.5)) - Math.log(expectedRatio);
-    const countNoise = Math.sqrt(1 / (top + 0.5) + 1 / (bottom + 0.5));
+    // A sum of c random amounts (revenue of c orders) has a relative variance of about
+    // (1 + cv^2) / c, 2 / c for amounts as spread as they are large (cv 1).
+    const driverCount = counts === undefined ? NaN : counts[i]!;
+    const countNoise =
+      driverCount === driverCount
+        ? Math.sqrt(2 / ((driverCount > 0 ? driverCount : 0) + 0.5))
+        : Math.sqrt(1 / (top + 0.5) + 1 / (bottom + 0.5));
     const standardized = logResidual / countNoise;
     const overdispersion = scaleWeight > 0 ? (absDev / scaleWeight) * ABS_TO_SIGMA : 1;
     const factor = overdispersion > 1 ? overdispersion : 1;

@@ -6,6 +6,7 @@ export {
   SENSITIVITY_THRESHOLDS,
   type DetectOptions,
   type Direction,
+  type RatioOptions,
   type Sensitivity,
   type SeriesScores,
 } from './detector.ts';
@@ -20,3 +21,26 @@ export {
   type ScoreCsvOptions,
   type ScoredCsv,
 } from './series.ts';
+export {
+  runCheck,
+  type CheckAlert,
+  type CheckOptions,
+  type CheckRun,
+  type CheckSource,
+} from './cell.ts';
+export {
+  DEFAULT_CHECKS,
+  runDefaultChecks,
+  type DefaultCheck,
+  type DefaultCheckAlert,
+} from './cell-defaults.ts';
+export { eventDays, retailEvents, type KnownEvent, type RetailMarket } from './cell-events.ts';
+export {
+  explainChange,
+  type Contribution,
+  type DateRange,
+  type DrilldownTable,
+  type Explanation,
+  type ExplainRequest,
+} from './drilldown.ts';
+export { groupPoints, type FlaggedPoint } from './group.ts';

@@ -174,6 +174,19 @@ describe('scoreRatioSeries', () => {
     expect(high.upper[120]! - high.lower[120]!).toBeLessThan(low.upper[120]! - low.lower[120]!);
   });
 
+  it('takes the counts behind a ROAS: few conversions, a wide band', () => {
+    const days = 120;
+    const revenue = new Float64Array(days);
+    const spend = new Float64Array(days).fill(1000);
+    for (let i = 0; i < days; i++) revenue[i] = 3000 + (i % 3) * 200;
+    revenue[110] = 1200; // ROAS 3.2 -> 1.2
+    const few = scoreRatioSeries(revenue, spend, { counts: new Float64Array(days).fill(3) });
+    const many = scoreRatioSeries(revenue, spend, { counts: new Float64Array(days).fill(300) });
+    expect(few.flag[110]).toBe(0);
+    expect(many.flag[110]).toBe(1);
+    expect(many.sign[110]).toBe(-1);
+  });
+
   it('is missing where the denominator is zero', () => {
     const spend = new Float64Array(30).fill(100);
     const conversions = new Float64Array(30).fill(10);

@@ -13,6 +13,7 @@ import {
   type Command,
   type ParsedArgs,
 } from '../args.ts';
+import { checkSubcommand } from './anomalies-check.ts';
 
 /** One `baton anomalies` subcommand: its options are accepted after its name only. */
 export interface AnomaliesSubcommand {
@@ -87,6 +88,7 @@ function describeCycles(period: number, longPeriod: number): string {
 /** The subcommands, by name; `check` joins here. */
 export const subcommands: Record<string, AnomaliesSubcommand> = {
   score: scoreSubcommand,
+  check: checkSubcommand,
 };
 
 export const anomaliesCommand: Command = {

@@ -10,7 +10,7 @@ import { median, type BenchResult, type Benchmark } from './harness.ts';
 
 const SERIES = 10_000;
 const DAYS = 730;
-const ROUNDS = 3;
+const ROUNDS = 5;
 const CHUNK = 2048;
 
 /** Seeded counts: a level per series, a weekly pattern, a slow trend, multiplicative noise. */

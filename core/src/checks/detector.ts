@@ -86,8 +86,18 @@ export function scoreSeries(values: Float64Array, options: DetectOptions = {}): 
     flag: new Uint8Array(n),
     sign: new Int8Array(n),
   };
-  scoreSeriesInto(values, out, options);
+  scoreSeriesInto(values, out, options, stateFor(options.period ?? 7, options.longPeriod ?? 0));
   return out;
+}
+
+/** The last state used, reused by the next series of the same cycles (scoring is synchronous). */
+let lastState: DetectorState | undefined;
+
+function stateFor(period: number, longPeriod: number): DetectorState {
+  if (lastState?.period !== period || lastState.longPeriod !== longPeriod) {
+    lastState = new DetectorState(period, longPeriod);
+  }
+  return lastState;
 }
 
 /** Scratch memory of the detector, reusable across series of the same period. */

@@ -93,7 +93,7 @@ export const subcommands: Record<string, AnomaliesSubcommand> = {
 
 export const anomaliesCommand: Command = {
   name: 'anomalies',
-  summary: 'Anomaly detection: score a CSV time series',
+  summary: 'Anomaly detection: score a CSV time series, check the workspace',
   get usage() {
     return Object.values(subcommands)
       .map((subcommand) => subcommand.usage)

@@ -83,10 +83,9 @@ export async function runDefaultChecks(
   for (const alert of alerts) {
     groupImpact.set(alert.group, (groupImpact.get(alert.group) ?? 0) + alert.impact);
   }
+  // Stable: a group's rows keep its check's order (its first move, largest first, then the
+  // swing back).
   return alerts.sort(
-    (a, b) =>
-      groupImpact.get(b.group)! - groupImpact.get(a.group)! ||
-      a.group - b.group ||
-      b.impact - a.impact,
+    (a, b) => groupImpact.get(b.group)! - groupImpact.get(a.group)! || a.group - b.group,
   );
 }

@@ -9,7 +9,7 @@ import type { CheckSpec } from '../notebook/specs.ts';
 import { eventDays, type KnownEvent, type RetailMarket } from './cell-events.ts';
 import { explainChange, type DrilldownTable } from './drilldown.ts';
 import { groupPoints, type FlaggedPoint } from './group.ts';
-import { scoreRatioSeries, scoreSeries, type SeriesScores } from './index.ts';
+import { scoreRatioSeries, scoreSeries, type DetectOptions, type SeriesScores } from './index.ts';
 import {
   impactOf,
   isRatio,
@@ -147,9 +147,7 @@ export async function runCheck(
   const matureUntil = dates.length - (usesConversions(metric) ? (options.maturityDays ?? 3) : 0);
   const points: (FlaggedPoint & Omit<CheckAlert, 'group' | 'key'>)[] = [];
   for (const one of series) {
-    const scores: SeriesScores = one.denominator
-      ? scoreRatioSeries(one.numerator, one.denominator, detect)
-      : scoreSeries(one.numerator, detect);
+    const scores = scoreOne(one, detect);
     const toDate = { spend: 0, conversions: 0, clicks: 0, impressions: 0 };
     for (let day = 0; day < dates.length; day++) {
       const numerator = one.numerator[day]!;
@@ -213,8 +211,22 @@ export async function runCheck(
       ...point,
       group: renumbered.get(groups[index]!) ?? 0,
     }))
-    .filter((alert) => alert.group > 0)
-    .sort((a, b) => a.group - b.group || b.impact - a.impact || a.date.localeCompare(b.date));
+    .filter((alert) => alert.group > 0);
+  // A group leads with its first move; the swing back after it (grouped with it) comes last.
+  const opening = new Map<number, CheckAlert>();
+  for (const alert of alerts) {
+    const first = opening.get(alert.group);
+    if (!first || alert.date < first.date) opening.set(alert.group, alert);
+  }
+  const rebound = (alert: CheckAlert) =>
+    alert.direction === opening.get(alert.group)!.direction ? 0 : 1;
+  alerts.sort(
+    (a, b) =>
+      a.group - b.group ||
+      rebound(a) - rebound(b) ||
+      b.impact - a.impact ||
+      a.date.localeCompare(b.date),
+  );
 
   if (options.explain) await explainAlerts(source, spec, metric, alerts, options);
 
@@ -224,6 +236,15 @@ export async function runCheck(
     alerts,
     seriesCount: series.length,
   };
+}
+
+/**
+ * Scores one series; ratios with the detector's default noise model (numerator and denominator
+ * read as counts). Passing the conversions as ROAS's counts lost planted anomalies on the demo.
+ */
+function scoreOne(one: Series, detect: DetectOptions): SeriesScores {
+  if (!one.denominator) return scoreSeries(one.numerator, detect);
+  return scoreRatioSeries(one.numerator, one.denominator, detect);
 }
 
 const CONVERSION_COLUMNS = new Set(['conversions', 'conversion_value', 'revenue']);
@@ -341,9 +362,7 @@ function alertChart(
     period: 7,
     events: eventDays(dates, options.events),
   };
-  const scores = one.denominator
-    ? scoreRatioSeries(one.numerator, one.denominator, detect)
-    : scoreSeries(one.numerator, detect);
+  const scores = scoreOne(one, detect);
   const flagged = new Set(
     alerts.filter((alert) => JSON.stringify(alert.key) === joined).map((alert) => alert.date),
   );

@@ -2,7 +2,8 @@
  * Grouping flagged points into alerts: one cause (a tracking outage on an account, a site
  * release) often moves several series on the same days; the marketer should see one alert, not
  * ten. Points group when they share a parent (the series key without its last column), a
- * direction, and overlapping episodes (runs of flagged days, a one-day gap allowed).
+ * direction, and overlapping episodes (runs of flagged days, a one-day gap allowed); a series'
+ * swing back right after an episode joins that episode's alert.
  */
 
 /** A flagged point, as the check cell sees it. */
@@ -91,7 +92,25 @@ export function groupPoints(points: FlaggedPoint[], parentLength?: number): numb
     }
   }
 
-  // 3. Rank groups by total impact.
+  // 3. A move the other way right after an episode is the series coming back (the baseline had
+  // started to follow the anomaly): part of the same alert, not a new one.
+  const bySeriesKey = new Map<string, number[]>();
+  episodes.forEach((episode, index) => {
+    const seriesKey = JSON.stringify(points[episode.members[0]!]!.key);
+    bySeriesKey.set(seriesKey, [...(bySeriesKey.get(seriesKey) ?? []), index]);
+  });
+  for (const members of bySeriesKey.values()) {
+    members.sort((a, b) => episodes[a]!.first - episodes[b]!.first);
+    for (let i = 1; i < members.length; i++) {
+      const previous = episodes[members[i - 1]!]!;
+      const episode = episodes[members[i]!]!;
+      if (episode.sign !== previous.sign && episode.first - previous.last <= EPISODE_GAP) {
+        root[find(members[i]!)] = find(members[i - 1]!);
+      }
+    }
+  }
+
+  // 4. Rank groups by total impact.
   const totals = new Map<number, number>();
   episodes.forEach((episode, index) => {
     const group = find(index);

@@ -38,7 +38,10 @@ export const DEFAULT_CHECKS: DefaultCheck[] = [BY_CAMPAIGN, BY_PLATFORM].flatMap
       metric,
       by,
       direction,
-      sensitivity: 'normal' as const,
+      // A platform adds up many campaigns: its series is smoother than any of them, so demand
+      // swings (paydays, weather) clear the normal bar there; the campaign checks catch the
+      // causes at normal sensitivity, the platform checks the large moves.
+      sensitivity: by === BY_CAMPAIGN ? ('normal' as const) : ('low' as const),
       minImpact: DEFAULT_MIN_IMPACT,
     },
   })),

@@ -18,6 +18,8 @@ export interface FlaggedPoint {
 
 /** Episodes whose days are at most this far apart count as one. */
 const EPISODE_GAP = 2;
+/** Series of one parent whose episodes start this many days after another's end still co-move. */
+const CO_MOVING_SLACK = 1;
 
 /**
  * Assigns a group id (1 = the largest total impact) to each point; returns the ids in the order
@@ -84,7 +86,9 @@ export function groupPoints(points: FlaggedPoint[], parentLength?: number): numb
     let anchor = -1;
     for (const index of members) {
       const episode = episodes[index]!;
-      if (anchor >= 0 && episode.first <= reach) root[find(index)] = find(anchor);
+      if (anchor >= 0 && episode.first - reach <= CO_MOVING_SLACK) {
+        root[find(index)] = find(anchor);
+      }
       if (episode.last >= reach || anchor < 0) {
         reach = Math.max(reach, episode.last);
         anchor = index;

@@ -34,6 +34,8 @@ export interface CheckSpec {
   sensitivity: CheckSensitivity;
   /** Ignore series whose money at stake is below this. */
   minImpact?: number;
+  /** Add the root cause of the top alerts (drill-down by platform, campaign, ad). */
+  explain?: boolean;
 }
 
 export type RecommendGoal = 'conversions' | 'revenue';
@@ -71,7 +73,7 @@ export type CellSpecResult<K extends CellKind = CellKind> =
 
 const KNOWN_KEYS: Record<Exclude<CellKind, 'sql' | 'chart'>, string[]> = {
   ask: ['question', 'sql'],
-  check: ['on', 'time', 'metric', 'by', 'direction', 'sensitivity', 'min_impact'],
+  check: ['on', 'time', 'metric', 'by', 'direction', 'sensitivity', 'min_impact', 'explain'],
   recommend: ['from', 'goal', 'target_cpa', 'target_roas', 'max_actions'],
 };
 
@@ -225,6 +227,14 @@ class SpecReader {
     return undefined;
   }
 
+  private boolean(key: string): boolean | undefined {
+    const value = this.value[key];
+    if (value === undefined || value === null || typeof value === 'boolean')
+      return value ?? undefined;
+    this.problem(key, `\`${key}\` must be true or false (got ${JSON.stringify(value)}).`);
+    return undefined;
+  }
+
   private list(key: string): string[] | undefined {
     const value = this.value[key];
     if (value === undefined || value === null) return [];
@@ -248,6 +258,7 @@ class SpecReader {
     const direction = this.choice('direction', ['up', 'down', 'both'] as const, 'both');
     const sensitivity = this.choice('sensitivity', ['low', 'normal', 'high'] as const, 'normal');
     const minImpact = this.number('min_impact', 0);
+    const explain = this.boolean('explain');
     if (!on || !time || !metric || !by || !direction || !sensitivity) return undefined;
     return {
       on,
@@ -257,6 +268,7 @@ class SpecReader {
       direction,
       sensitivity,
       ...(minImpact !== undefined ? { minImpact } : {}),
+      ...(explain ? { explain } : {}),
     };
   }
 

@@ -377,9 +377,10 @@ export class NotebookRunner {
   async #runCheck(node: CellNode, context: RunState, started: number): Promise<CellOutcome> {
     const parsed = parseCellSpec(node.cell);
     if (!('spec' in parsed)) throw invalidSpec(parsed.diagnostics);
-    const { result, chart } = await runCheck(context.session, parsed.spec as CheckSpec, {
+    const spec = parsed.spec as CheckSpec;
+    const { result, chart } = await runCheck(context.session, spec, {
       today: context.today,
-      explain: explainRequested(node.cell.body),
+      explain: spec.explain === true,
       ...(context.signal ? { signal: context.signal } : {}),
     });
     return {
@@ -455,11 +456,6 @@ function contentKey(
     (_key, value) => (typeof value === 'bigint' ? value.toString() : value),
   );
   return createHash('sha256').update(material).digest('hex').slice(0, 32);
-}
-
-/** `explain: true` in a check cell's body (an option the spec parser leaves to the check). */
-function explainRequested(body: string): boolean {
-  return /^explain:\s*(true|yes)\s*(#.*)?$/m.test(body);
 }
 
 function rowObjects(result: QueryResult): Record<string, SqlValue>[] {

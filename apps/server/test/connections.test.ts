@@ -3,6 +3,7 @@ import { ConnectorError, defineConnector, type Connector } from '@baton/core/spe
 import { testAds } from '../../../core/test/sync/connector.ts';
 import { startServer, type RunningServer } from '../src/main.ts';
 import { openDemoWorkspace, send, type TestWorkspace } from './workspace.ts';
+import { parseSse } from './sse.ts';
 
 const PLANTED = 'sk-live-PLANTED-secret-0123456789';
 
@@ -49,24 +50,6 @@ afterAll(async () => {
   await workspace?.close();
 });
 
-function sseEvents(body: string): { id: string; event: string; data: Record<string, unknown> }[] {
-  return body
-    .split('\n\n')
-    .filter((block) => block.trim() !== '')
-    .map((block) => {
-      const fields: Record<string, string> = {};
-      for (const line of block.split('\n')) {
-        const colon = line.indexOf(':');
-        fields[line.slice(0, colon)] = line.slice(colon + 1).trimStart();
-      }
-      return {
-        id: fields.id ?? '',
-        event: fields.event ?? '',
-        data: JSON.parse(fields.data ?? '{}'),
-      };
-    });
-}
-
 describe('connections API', () => {
   it('lists connections with plugin, last sync and streams, and never a secret', async () => {
     const response = await workspace.app.request('/api/connections');
@@ -101,7 +84,7 @@ describe('connections API', () => {
     const { syncId } = (await started.json()) as { syncId: string };
     const stream = await fetch(`${server.url}/api/connections/syncs/${syncId}/events`);
     expect(stream.headers.get('content-type')).toMatch(/^text\/event-stream/);
-    const events = sseEvents(await stream.text());
+    const events = parseSse(await stream.text());
     expect(events.map((event) => event.event)).toContain('stream-started');
     const last = events.at(-1)!;
     expect(last.event).toBe('sync-finished');
@@ -123,7 +106,7 @@ describe('connections API', () => {
     const second = await send(workspace.app, 'POST', '/api/connections/slow/syncs');
     expect(second.status).toBe(409);
     expect(second.body.error.kind).toBe('exists');
-    const events = sseEvents(
+    const events = parseSse(
       await (
         await workspace.app.request(`/api/connections/syncs/${first.body.syncId}/events`)
       ).text(),
@@ -133,7 +116,7 @@ describe('connections API', () => {
 
   it('records a failed sync so the home page can flag it', async () => {
     const started = await send(workspace.app, 'POST', '/api/connections/refused/syncs');
-    const events = sseEvents(
+    const events = parseSse(
       await (
         await workspace.app.request(`/api/connections/syncs/${started.body.syncId}/events`)
       ).text(),

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunEvent } from '@baton/core/run';
 import { startServer, type RunningServer } from '../src/main.ts';
 import { openDemoWorkspace, send, type TestWorkspace } from './workspace.ts';
+import { parseSse } from './sse.ts';
 
 let workspace: TestWorkspace;
 let server: RunningServer;
@@ -23,25 +24,6 @@ select range as n, range % 7 as bucket from range(20000)
 \`\`\`
 `;
 
-/** Parses an SSE body into its events (id, event name, data). */
-function parseSse(body: string): { id: string; event: string; data: RunEvent }[] {
-  return body
-    .split('\n\n')
-    .filter((block) => block.trim() !== '')
-    .map((block) => {
-      const fields: Record<string, string> = {};
-      for (const line of block.split('\n')) {
-        const colon = line.indexOf(':');
-        fields[line.slice(0, colon)] = line.slice(colon + 1).trimStart();
-      }
-      return {
-        id: fields.id ?? '',
-        event: fields.event ?? '',
-        data: JSON.parse(fields.data ?? 'null') as RunEvent,
-      };
-    });
-}
-
 async function startRun(body: unknown): Promise<string> {
   const response = await send(workspace.app, 'POST', '/api/runs', body);
   expect(response.status, JSON.stringify(response.body)).toBe(202);
@@ -53,7 +35,7 @@ async function eventsOf(runId: string, lastEventId?: string) {
     headers: lastEventId === undefined ? {} : { 'Last-Event-ID': lastEventId },
   });
   expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
-  return parseSse(await response.text());
+  return parseSse<RunEvent>(await response.text());
 }
 
 describe('runs API', () => {
@@ -222,13 +204,15 @@ describe('runs API', () => {
     const { runId } = (await response.json()) as { runId: string };
     const stream = await fetch(`${server.url}/api/runs/${runId}/events`);
     expect(stream.headers.get('content-type')).toMatch(/^text\/event-stream/);
-    const events = parseSse(await stream.text());
+    const events = parseSse<RunEvent>(await stream.text());
     expect(events[0]!.data).toMatchObject({ type: 'run-started', runId });
     expect(events.at(-1)!.event).toBe('run-finished');
 
     const resumed = await fetch(`${server.url}/api/runs/${runId}/events`, {
       headers: { 'Last-Event-ID': String(events.length - 2) },
     });
-    expect(parseSse(await resumed.text()).map((event) => event.event)).toEqual(['run-finished']);
+    expect(parseSse<RunEvent>(await resumed.text()).map((event) => event.event)).toEqual([
+      'run-finished',
+    ]);
   });
 });

@@ -75,10 +75,9 @@ const RUN_SCALE = 1 / Math.sqrt(3);
 /** Cycles of history before a point may be flagged. */
 const WARMUP_CYCLES = 2;
 
-/** Scores one series causally: point i depends on points 0..i only. NaN = missing. */
-export function scoreSeries(values: Float64Array, options: DetectOptions = {}): SeriesScores {
-  const n = values.length;
-  const out: SeriesScores = {
+/** Output arrays for a series of `n` points. */
+function emptyScores(n: number): SeriesScores {
+  return {
     expected: new Float64Array(n),
     lower: new Float64Array(n),
     upper: new Float64Array(n),
@@ -86,6 +85,12 @@ export function scoreSeries(values: Float64Array, options: DetectOptions = {}): 
     flag: new Uint8Array(n),
     sign: new Int8Array(n),
   };
+}
+
+/** Scores one series causally: point i depends on points 0..i only. NaN = missing. */
+export function scoreSeries(values: Float64Array, options: DetectOptions = {}): SeriesScores {
+  const n = values.length;
+  const out = emptyScores(n);
   scoreSeriesInto(values, out, options, stateFor(options.period ?? 7, options.longPeriod ?? 0));
   return out;
 }
@@ -434,14 +439,7 @@ export function scoreRatioSeries(
   const direction = options.direction ?? 'both';
   const events = options.events;
   const minImpact = options.minImpact ?? 0;
-  const out: SeriesScores = {
-    expected: new Float64Array(n),
-    lower: new Float64Array(n),
-    upper: new Float64Array(n),
-    score: new Float64Array(n),
-    flag: new Uint8Array(n),
-    sign: new Int8Array(n),
-  };
+  const out = emptyScores(n);
   const ringNumerator = new Float64Array(RATIO_WINDOW);
   const ringDenominator = new Float64Array(RATIO_WINDOW);
   let inRing = 0;

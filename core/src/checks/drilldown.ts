@@ -136,17 +136,8 @@ export async function explainChange(
       baselineDays,
     });
     if (members.length === 0) break;
-    total ??= members.reduce(
-      (sum, member) => ({
-        member: 'all',
-        n1: sum.n1 + member.n1,
-        d1: sum.d1 + member.d1,
-        n0: sum.n0 + member.n0,
-        d0: sum.d0 + member.d0,
-      }),
-      { member: 'all', n1: 0, d1: 0, n0: 0, d0: 0 },
-    );
     const levelTotal = sumTotals(members);
+    total ??= levelTotal;
     const ranked = members
       .map((member) => contributionOf(level, metric, member, levelTotal))
       .filter((contribution) => Number.isFinite(contribution.contribution));

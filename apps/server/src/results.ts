@@ -14,14 +14,7 @@ export const MAX_PAGE_ROWS = 500;
  * @example cellView(record, 'daily', 10_000).page?.rows.length // <= 500
  */
 export function cellView(record: RunRecord, cellId: string, cap: number): CellView {
-  const cell = record.parsed.cells.find((candidate) => candidate.id === cellId);
-  if (!cell) {
-    throw new BatonError(
-      'not-found',
-      `Run ${record.runId} has no cell "${cellId}".`,
-      'Use a cell id from the run-started event (a cell name, or the id of an unnamed cell).',
-    );
-  }
+  const cell = cellOf(record, cellId);
   const view: CellView = {
     cellId,
     kind: cell.kind,
@@ -55,12 +48,13 @@ export async function readCellPage(
   request: PageRequest,
   { runner, cap }: { runner: NotebookRunner; cap: number },
 ): Promise<ResultPage> {
-  const view = cellView(record, cellId, cap);
+  cellOf(record, cellId);
   const outcome = record.outcomes.get(cellId);
   if (outcome?.status !== 'finished') {
+    const status = outcome?.status ?? record.cells[cellId] ?? 'queued';
     throw new BatonError(
       'not-found',
-      `Cell "${cellId}" of run ${record.runId} has no result (it is ${view.status}).`,
+      `Cell "${cellId}" of run ${record.runId} has no result (it is ${status}).`,
       'Wait for the cell to finish (its cell-finished event), or fix it and run again.',
     );
   }
@@ -83,6 +77,19 @@ export async function readCellPage(
     cap,
     ...(request.sort ? { sort: request.sort } : {}),
   };
+}
+
+/** The run's cell of that id, or a `not-found` error that says which ids there are. */
+function cellOf(record: RunRecord, cellId: string): RunRecord['parsed']['cells'][number] {
+  const cell = record.parsed.cells.find((candidate) => candidate.id === cellId);
+  if (!cell) {
+    throw new BatonError(
+      'not-found',
+      `Run ${record.runId} has no cell "${cellId}".`,
+      'Use a cell id from the run-started event (a cell name, or the id of an unnamed cell).',
+    );
+  }
+  return cell;
 }
 
 /** A page from the rows already in memory (a result's first rows), unsorted. */

@@ -1,6 +1,7 @@
 /**
  * The default checks `baton anomalies check` runs over a workspace's model: spend, conversions,
- * CPA, ROAS and CTR per campaign and per platform, over campaign_daily.
+ * CPA, ROAS and CTR per campaign and per platform over campaign_daily, and the frequency of
+ * each ad over ad_daily (creative fatigue: the same people see an ad again and again).
  */
 import type { CheckSpec } from '../notebook/specs.ts';
 import { runCheck, type CheckAlert, type CheckOptions, type CheckSource } from './cell.ts';
@@ -9,6 +10,8 @@ export interface DefaultCheck {
   /** A short id: `cpa by campaign`. */
   name: string;
   spec: CheckSpec;
+  /** Key columns its series share with their parent for grouping (default: all but the last). */
+  parentLength?: number;
 }
 
 const BY_CAMPAIGN = ['platform', 'account_name', 'campaign_name'];
@@ -28,8 +31,30 @@ const METRICS: { metric: string; direction: CheckSpec['direction'] }[] = [
 
 /** Money at stake below which an alert (all its days and series) is not worth reading. */
 export const DEFAULT_MIN_IMPACT = 300;
+/** The same for an ad: its fix is cheap (a new creative), and an ad spends a slice of a campaign. */
+export const AD_MIN_IMPACT = 100;
 
-export const DEFAULT_CHECKS: DefaultCheck[] = [BY_CAMPAIGN, BY_PLATFORM].flatMap((by) =>
+/**
+ * Creative fatigue: an ad's frequency (impressions per person reached) climbing for weeks, the
+ * drift rule's case. Its money at stake is the spend on impressions beyond the usual frequency.
+ */
+const FATIGUE_CHECK: DefaultCheck = {
+  name: 'frequency by ad',
+  spec: {
+    on: 'ad_daily',
+    time: 'date',
+    metric: 'frequency',
+    // The id tells apart ads that share a name (duplicated creatives).
+    by: [...BY_CAMPAIGN, 'ad_name', 'ad_id'],
+    direction: 'up',
+    sensitivity: 'normal',
+    minImpact: AD_MIN_IMPACT,
+  },
+  // Ads of one campaign co-move into one alert.
+  parentLength: BY_CAMPAIGN.length,
+};
+
+const MODEL_CHECKS: DefaultCheck[] = [BY_CAMPAIGN, BY_PLATFORM].flatMap((by) =>
   METRICS.map(({ metric, direction }) => ({
     name: `${metric} by ${by === BY_CAMPAIGN ? 'campaign' : 'platform'}`,
     spec: {
@@ -46,6 +71,8 @@ export const DEFAULT_CHECKS: DefaultCheck[] = [BY_CAMPAIGN, BY_PLATFORM].flatMap
     },
   })),
 );
+
+export const DEFAULT_CHECKS: DefaultCheck[] = [...MODEL_CHECKS, FATIGUE_CHECK];
 
 export interface DefaultCheckAlert extends CheckAlert {
   check: string;
@@ -67,8 +94,11 @@ export async function runDefaultChecks(
 ): Promise<DefaultCheckAlert[]> {
   const alerts: DefaultCheckAlert[] = [];
   let groupOffset = 0;
-  for (const { name, spec } of checks) {
-    const run = await runCheck(source, spec, options);
+  for (const { name, spec, parentLength } of checks) {
+    const run = await runCheck(source, spec, {
+      ...options,
+      ...(parentLength === undefined ? {} : { parentLength }),
+    });
     let highest = 0;
     for (const alert of run.alerts) {
       alerts.push({

@@ -1,8 +1,9 @@
 /**
- * The calendar of known retail events check cells pass to the detectors: days on which a peak
- * or a trough is expected, scored but never flagged and kept out of the baseline: Black Friday
- * to New Year, and per market the sales (soldes) and Mother's Days (France, UK, US). A user's
- * own dates are added with `extra`.
+ * The calendar of known retail events check cells pass to the detectors: days kept out of the
+ * baseline on which a move is expected. On a peak (Black Friday to Christmas, and per market
+ * the sales (soldes) and Mother's Days of France, the UK and the US) only a fall below the usual
+ * level is still flagged: spend halved in the middle of the sales is news. Christmas to New
+ * Year, which has its troughs, and a user's own dates (`extra`) are never flagged.
  */
 
 const DAY = 86_400_000;
@@ -57,6 +58,15 @@ export interface KnownEvent {
   /** Inclusive `YYYY-MM-DD`. */
   start: string;
   end: string;
+  /** An expected peak: a fall below the usual level is still flagged. Default false. */
+  peak?: boolean;
+}
+
+/** Indexes of the days on known events: peaks (a fall still flagged) and the others. */
+export interface EventDays {
+  peaks: Set<number>;
+  /** Never flagged. */
+  any: Set<number>;
 }
 
 /**
@@ -75,6 +85,7 @@ export function retailEvents(
     name,
     start: iso(from),
     end: iso(to),
+    peak: true,
   });
   const blackFriday = nthWeekday(year, 11, 4, 4) + DAY;
   const winterSales = nthWeekday(year, 1, 3, 2);
@@ -87,7 +98,8 @@ export function retailEvents(
   const byMarket: Record<RetailMarket, KnownEvent[]> = {
     FR: [
       span("soldes d'hiver", winterSales - 3 * DAY, winterSales + 30 * DAY),
-      span('fête des mères', frenchMothersDay - 14 * DAY, frenchMothersDay + 2 * DAY),
+      // Gift campaigns start more than two weeks ahead.
+      span('fête des mères', frenchMothersDay - 16 * DAY, frenchMothersDay + 2 * DAY),
       span("soldes d'été", summerSales - 3 * DAY, summerSales + 30 * DAY),
     ],
     UK: [span("Mother's Day (UK)", ukMothersDay - 10 * DAY, ukMothersDay + DAY)],
@@ -95,15 +107,17 @@ export function retailEvents(
   };
   return [
     ...markets.flatMap((market) => byMarket[market]),
-    span('Black Friday to New Year', blackFriday - 10 * DAY, utc(year + 1, 1, 2)),
+    span('Black Friday to Christmas', blackFriday - 10 * DAY, utc(year, 12, 23)),
+    { ...span('Christmas to New Year', utc(year, 12, 24), utc(year + 1, 1, 2)), peak: false },
   ];
 }
 
 /**
  * Indexes of `dates` that fall on a known event: the retail calendar unless `retail` is false,
- * plus the `extra` events (the user's own dates: a launch, a TV campaign).
+ * plus the `extra` events (the user's own dates: a launch, a TV campaign). A day on a peak and
+ * on another event is in `any`.
  *
- * @example eventDays(['2025-11-28', '2025-10-01']) // Set { 0 }
+ * @example eventDays(['2025-11-28', '2025-10-01']).peaks // Set { 0 }
  */
 export function eventDays(
   dates: readonly string[],
@@ -112,8 +126,8 @@ export function eventDays(
     markets = DEFAULT_MARKETS,
     extra = [],
   }: { retail?: boolean; markets?: readonly RetailMarket[]; extra?: KnownEvent[] } = {},
-): Set<number> {
-  const days = new Set<number>();
+): EventDays {
+  const days: EventDays = { peaks: new Set(), any: new Set() };
   if (dates.length === 0) return days;
   const first = Number(dates[0]!.slice(0, 4));
   const last = Number(dates.at(-1)!.slice(0, 4));
@@ -121,7 +135,9 @@ export function eventDays(
   if (retail)
     for (let year = first - 1; year <= last; year++) events.push(...retailEvents(year, markets));
   dates.forEach((date, index) => {
-    if (events.some((event) => date >= event.start && date <= event.end)) days.add(index);
+    const on = events.filter((event) => date >= event.start && date <= event.end);
+    if (on.length === 0) return;
+    (on.every((event) => event.peak === true) ? days.peaks : days.any).add(index);
   });
   return days;
 }

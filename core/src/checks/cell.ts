@@ -86,6 +86,64 @@ interface Series {
   numerator: Float64Array;
   denominator: Float64Array | undefined;
   context: Record<(typeof CONTEXT_COLUMNS)[number], Float64Array>;
+  /**
+   * Days on which a campaign inside the series launched, or the day after one the team paused or
+   * ended stopped: the series' level changes by decision there.
+   */
+  changes: Set<number>;
+}
+
+/** `by` columns at or below the campaign: their series hold no campaign changes of their own. */
+const CAMPAIGN_KEYS = new Set([
+  'campaign_id',
+  'campaign_name',
+  'ad_group_id',
+  'ad_group_name',
+  'ad_id',
+  'ad_name',
+]);
+
+/**
+ * The check's read: one row per series and day with the metric's sums, the context sums, and
+ * for an aggregate over campaigns (a platform) the campaigns launched that day and those the
+ * team paused or ended (status no longer active) whose last day it is. Built from quoted,
+ * validated names only; `$today` bounds the rows, the last days included.
+ */
+function seriesQuery(
+  spec: CheckSpec,
+  table: string,
+  columns: ReadonlySet<string>,
+  metric: MetricDefinition,
+  bounded: boolean,
+): string {
+  const time = quotedColumn(spec.time, columns, 'time');
+  const keys = spec.by.map((column) => quotedColumn(column, columns, '`by`'));
+  const sumOf = (column: string | undefined) =>
+    column !== undefined && columns.has(column)
+      ? `coalesce(sum(${quotedColumn(column, columns, 'metric')}), 0)::double`
+      : '0::double';
+  const day = `cast(${time} as date)`;
+  const changes =
+    columns.has('campaign_id') &&
+    !spec.by.some((column) => CAMPAIGN_KEYS.has(column.toLowerCase()));
+  const stopped = columns.has('campaign_status')
+    ? `${day} = max(${day}) over campaign and "campaign_status" <> 'active'`
+    : 'false';
+  const select = [
+    ...keys.map((key, index) => `coalesce(cast(${key} as varchar), '') as k${index}`),
+    `${day} as t`,
+    `sum(${quotedColumn(metric.numerator, columns, 'metric')})::double as n`,
+    `${metric.denominator ? sumOf(metric.denominator) : '0::double'} as d`,
+    ...CONTEXT_COLUMNS.map((column) => `${sumOf(column)} as ${column}`),
+    changes ? 'count(*) filter (where __launch)::double' : '0::double',
+    changes ? 'count(*) filter (where __stop)::double' : '0::double',
+  ];
+  const rows = `select * from ${table} where ${time} is not null${bounded ? ` and ${day} <= cast($today as date)` : ''}`;
+  const from = changes
+    ? `(select *, ${day} = min(${day}) over campaign as __launch, ${stopped} as __stop
+        from (${rows}) window campaign as (partition by "campaign_id"))`
+    : `(${rows})`;
+  return `select ${select.join(', ')} from ${from} group by all order by all`;
 }
 
 /**
@@ -105,23 +163,7 @@ export async function runCheck(
   });
   const columns = new Set(described.columns.map((column) => column.name.toLowerCase()));
   const metric = resolveMetric(spec.metric, columns);
-  const time = quotedColumn(spec.time, columns, 'time');
-  const keys = spec.by.map((column) => quotedColumn(column, columns, '`by`'));
-  const sumOf = (column: string | undefined) =>
-    column !== undefined && columns.has(column)
-      ? `coalesce(sum(${quotedColumn(column, columns, 'metric')}), 0)::double`
-      : '0::double';
-
-  const select = [
-    ...keys.map((key, index) => `coalesce(cast(${key} as varchar), '') as k${index}`),
-    `cast(${time} as date) as t`,
-    `sum(${quotedColumn(metric.numerator, columns, 'metric')})::double as n`,
-    `${metric.denominator ? sumOf(metric.denominator) : '0::double'} as d`,
-    ...CONTEXT_COLUMNS.map((column) => `${sumOf(column)} as ${column}`),
-  ];
-  const sql = `select ${select.join(', ')} from ${table}
-    where ${time} is not null${options.today ? ` and cast(${time} as date) <= cast($today as date)` : ''}
-    group by all order by all`;
+  const sql = seriesQuery(spec, table, columns, metric, options.today !== undefined);
   const read = await source.query(sql, {
     rowCap: MAX_ROWS,
     ...(options.today ? { params: { today: options.today } } : {}),
@@ -137,17 +179,20 @@ export async function runCheck(
 
   const { dates, series } = toSeries(read, spec.by.length, metric);
   const since = options.since ? dates.findIndex((date) => date >= options.since!) : 0;
-  const detect = {
+  const known = eventDays(dates, options.events);
+  const detect: DetectOptions = {
     sensitivity: spec.sensitivity,
     direction: spec.direction,
     period: 7,
-    events: eventDays(dates, options.events),
+    yearPeriod: 364,
+    events: known.any,
+    peaks: known.peaks,
   };
   // Days after the last judged one: conversions there are not all counted yet.
   const matureUntil = dates.length - (usesConversions(metric) ? (options.maturityDays ?? 3) : 0);
   const points: (FlaggedPoint & Omit<CheckAlert, 'group' | 'key'>)[] = [];
   for (const one of series) {
-    const scores = scoreOne(one, detect);
+    const scores = scoreOne(one, metric, detect);
     const toDate = { spend: 0, conversions: 0, clicks: 0, impressions: 0 };
     for (let day = 0; day < dates.length; day++) {
       const numerator = one.numerator[day]!;
@@ -167,6 +212,7 @@ export async function runCheck(
           expected,
           numerator,
           denominator: one.denominator ? denominator : 0,
+          spend: one.context.spend[day]!,
           spendToDate: toDate.spend,
           conversionsToDate: toDate.conversions,
           clicksToDate: toDate.clicks,
@@ -232,19 +278,23 @@ export async function runCheck(
 
   return {
     result: alertTable(spec, alerts, options.explain === true),
-    ...(alerts[0] ? { chart: alertChart(spec, options, metric, alerts, series, dates) } : {}),
+    ...(alerts[0] ? { chart: alertChart(spec, detect, metric, alerts, series, dates) } : {}),
     alerts,
     seriesCount: series.length,
   };
 }
 
 /**
- * Scores one series; ratios with the detector's default noise model (numerator and denominator
- * read as counts). Passing the conversions as ROAS's counts lost planted anomalies on the demo.
+ * Scores one series, its launch days as breaks; a ratio's noise follows its counted events
+ * (ROAS: the conversions), or its sides read as counts.
  */
-function scoreOne(one: Series, detect: DetectOptions): SeriesScores {
-  if (!one.denominator) return scoreSeries(one.numerator, detect);
-  return scoreRatioSeries(one.numerator, one.denominator, detect);
+function scoreOne(one: Series, metric: MetricDefinition, detect: DetectOptions): SeriesScores {
+  const options = { ...detect, breaks: one.changes };
+  if (!one.denominator) return scoreSeries(one.numerator, options);
+  return scoreRatioSeries(one.numerator, one.denominator, {
+    ...options,
+    ...(metric.counts ? { counts: one.context[metric.counts] } : {}),
+  });
 }
 
 const CONVERSION_COLUMNS = new Set(['conversions', 'conversion_value', 'revenue']);
@@ -290,6 +340,7 @@ function toSeries(
         numerator: blank(),
         denominator: isRatio(metric) ? blank() : undefined,
         context: { spend: blank(), conversions: blank(), clicks: blank(), impressions: blank() },
+        changes: new Set(),
       };
       currentKey = joined;
       series.push(current);
@@ -300,6 +351,9 @@ function toSeries(
     CONTEXT_COLUMNS.forEach((name, index) => {
       current!.context[name][day] = toNumber(column(keyCount + 3 + index)[row]);
     });
+    const changes = keyCount + 3 + CONTEXT_COLUMNS.length;
+    if (toNumber(column(changes)[row]) > 0) current.changes.add(day);
+    if (toNumber(column(changes + 1)[row]) > 0) current.changes.add(day + 1);
   }
   return { dates, series };
 }
@@ -347,7 +401,7 @@ function alertTable(spec: CheckSpec, alerts: CheckAlert[], explain: boolean): Qu
 /** The top alert's series: the expected band, the line, and the series' flagged points. */
 function alertChart(
   spec: CheckSpec,
-  options: CheckOptions,
+  detect: DetectOptions,
   metric: MetricDefinition,
   alerts: CheckAlert[],
   series: Series[],
@@ -356,13 +410,7 @@ function alertChart(
   const top = alerts[0]!;
   const joined = JSON.stringify(top.key);
   const one = series.find((candidate) => JSON.stringify(candidate.key) === joined)!;
-  const detect = {
-    sensitivity: spec.sensitivity,
-    direction: spec.direction,
-    period: 7,
-    events: eventDays(dates, options.events),
-  };
-  const scores = scoreOne(one, detect);
+  const scores = scoreOne(one, metric, detect);
   const flagged = new Set(
     alerts.filter((alert) => JSON.stringify(alert.key) === joined).map((alert) => alert.date),
   );

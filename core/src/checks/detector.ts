@@ -14,6 +14,9 @@
  * per point. See docs/anomalies.md.
  */
 
+import { RunRule } from './run-rule.ts';
+import { yearDiscount } from './yearly.ts';
+
 export type Sensitivity = 'low' | 'normal' | 'high';
 export type Direction = 'up' | 'down' | 'both';
 
@@ -33,8 +36,26 @@ export interface DetectOptions {
   longPeriod?: number;
   /** Indexes of points on known events (holidays, sales): scored but never flagged, and kept out of the baseline. */
   events?: Set<number>;
+  /**
+   * Indexes of points on expected peaks (sales, Mother's Day): kept out of the baseline, and
+   * flagged only below it. The ratio detector treats them as `events` (a peak may move a ratio
+   * either way).
+   */
+  peaks?: Set<number>;
   /** A deviation smaller than this (in the series' unit) is never flagged; default 0. */
   minImpact?: number;
+  /**
+   * Indexes of points where the series is known to change level: a campaign launched inside
+   * an aggregate. The baseline re-learns the level from there (as after a gap longer than a
+   * cycle), and the first RELEARN_POINTS points after it are not flagged.
+   */
+  breaks?: Set<number>;
+  /**
+   * Points in a year (364 for daily data: the same weekday). With more than a year of history,
+   * a flagged move the series also made around the same time a year before is discounted by
+   * that move: sunscreen spend falls in October every year. Default none.
+   */
+  yearPeriod?: number;
 }
 
 export interface SeriesScores {
@@ -61,22 +82,42 @@ export const SENSITIVITY_THRESHOLDS: Record<Sensitivity, number> = {
 };
 
 /** z at which the score is 0.5: the `normal` threshold, whatever the sensitivity asked. */
-const SCORE_MIDPOINT = SENSITIVITY_THRESHOLDS.normal;
+export const SCORE_MIDPOINT = SENSITIVITY_THRESHOLDS.normal;
 /** Same-phase values kept per phase. */
 const PHASE_WINDOW = 8;
 /** Weight of a new absolute residual in the scale EWMA. */
-const SCALE_ALPHA = 0.05;
+export const SCALE_ALPHA = 0.05;
 /** Residuals are clipped at this many scales before they update the scale. */
-const SCALE_CLIP = 3;
+export const SCALE_CLIP = 3;
 /** E|r| = 0.8 sigma for a normal residual. */
-const ABS_TO_SIGMA = 1.2533;
-/** The run rule scores three same-sign deviations as their sum / sqrt(3). */
-const RUN_SCALE = 1 / Math.sqrt(3);
+export const ABS_TO_SIGMA = 1.2533;
+/**
+ * On a known event the detector learns the event's own level from its days so far (the median
+ * effect of its last EVENT_WINDOW days, once EVENT_LEARNED are in), and a move within an
+ * allowance around it is expected. Before that, the allowance is wider around the usual level:
+ * up to x3 up on a peak (a fall there is news), x2.5 either way on another event (Christmas
+ * has its troughs); once learned, x2 up and x1.5 down (Black Friday towers over its week).
+ * Ratios move less: x1.5 either way, then x1.2 around the event's own ratio of sums.
+ */
+const EVENT_WINDOW = 7;
+export const EVENT_LEARNED = 3;
+const PEAK_ALLOWANCE = Math.log(3);
+const EVENT_ALLOWANCE = Math.log(2.5);
+const LEARNED_UP = Math.log(2);
+const LEARNED_DOWN = Math.log(1.5);
+export const RATIO_EVENT_ALLOWANCE = Math.log(1.5);
+export const RATIO_LEARNED_ALLOWANCE = Math.log(1.2);
+
 /** Cycles of history before a point may be flagged. */
-const WARMUP_CYCLES = 2;
+export const WARMUP_CYCLES = 2;
+/**
+ * Points not flagged after a break or a gap longer than a cycle (a long event, missing days):
+ * the level before it is stale, and this many new points re-learn it.
+ */
+export const RELEARN_POINTS = 3;
 
 /** Output arrays for a series of `n` points. */
-function emptyScores(n: number): SeriesScores {
+export function emptyScores(n: number): SeriesScores {
   return {
     expected: new Float64Array(n),
     lower: new Float64Array(n),
@@ -121,6 +162,10 @@ export class DetectorState {
   readonly longValues: Float64Array;
   readonly longSorted: Float64Array;
   readonly longCount: Int32Array;
+  /** Effects (log scale) of the current event's last days, and the same sorted. */
+  readonly eventEffects = new Float64Array(EVENT_WINDOW);
+  readonly eventSorted = new Float64Array(EVENT_WINDOW);
+  readonly runs = new RunRule();
 
   constructor(period: number, longPeriod = 0) {
     if (!Number.isInteger(period) || period < 1) {
@@ -164,9 +209,12 @@ export function scoreSeriesInto(
   const threshold = SENSITIVITY_THRESHOLDS[options.sensitivity ?? 'normal'];
   const direction = options.direction ?? 'both';
   const events = options.events;
+  const peaks = options.peaks;
   const minImpact = options.minImpact ?? 0;
+  const yearPeriod = options.yearPeriod ?? 0;
   const { phaseValues, phaseSorted, phaseCount, levelResiduals, levelSorted, levelWindow } = state;
-  const { longPeriod, longValues, longSorted, longCount } = state;
+  const { longPeriod, longValues, longSorted, longCount, eventEffects, eventSorted } = state;
+  let eventDays = 0; // days of the current event run so far
   let longPhase = 0;
   state.reset();
   const { expected, lower, upper, score, flag, sign } = out;
@@ -183,13 +231,18 @@ export function scoreSeriesInto(
   let zeroRun = 0;
   // Signed z of the two previous points, for the run rule (a level shift shows as several
   // moderate deviations of one sign before the level correction follows it).
-  let previousZ = 0;
-  let previousZ2 = 0;
+  const runs = state.runs;
+  runs.reset();
   let lastLevel = NaN; // fallback expectation before any phase history
+  const breaks = options.breaks;
+  let gap = 0; // consecutive points kept out of the baseline (missing, events)
+  let rebase = false; // a break waits for the next point that enters the baseline
+  let settling = 0; // points left before flags resume after a break or a long gap
 
   for (let i = 0, phase = 0; i < n; i++, phase = phase + 1 === period ? 0 : phase + 1) {
     const value = values[i]!;
     // NaN and infinities are missing points.
+    if (breaks !== undefined && breaks.has(i)) rebase = true;
     if (value - value !== 0) {
       expected[i] = NaN;
       lower[i] = NaN;
@@ -197,7 +250,22 @@ export function scoreSeriesInto(
       score[i] = NaN;
       flag[i] = 0;
       sign[i] = 0;
+      gap++;
       continue;
+    }
+    const isPeak = peaks !== undefined && peaks.has(i);
+    const isEvent = isPeak || (events !== undefined && events.has(i));
+    if (!isEvent && (rebase || gap > period) && observed > 0) {
+      // The level before the break is stale: the level correction starts again, and the run
+      // rule with it.
+      levelCount = 0;
+      settling = RELEARN_POINTS;
+      runs.reset();
+    }
+    if (!isEvent) {
+      rebase = false;
+      gap = 0;
+      eventDays = 0;
     }
     if (countLike && (value < 0 || value !== Math.floor(value))) countLike = false;
     if (logScale && value < 0) {
@@ -234,6 +302,11 @@ export function scoreSeriesInto(
     const levelHave = levelCount < levelWindow ? levelCount : levelWindow;
     const level = levelHave >= 3 ? medianOf(levelSorted, 0, levelHave) : 0;
     let center = seasonal + level;
+    // The current event's own level, once its first days are in.
+    const eventHave = eventDays < EVENT_WINDOW ? eventDays : EVENT_WINDOW;
+    const learned = isEvent && eventHave >= EVENT_LEARNED;
+    const usual = center;
+    if (learned) center += medianOf(eventSorted, 0, eventHave);
     if (logScale && center < 0) center = 0;
 
     const residual = x - center;
@@ -246,8 +319,26 @@ export function scoreSeriesInto(
       const poisson = root * (1 + 2 * root);
       if (!(sigma >= poisson)) sigma = poisson;
     }
-    const warm = observed >= WARMUP_CYCLES * period && have >= 2 && scaleWeight >= 5;
-    const z = warm && sigma > 0 ? Math.abs(residual) / sigma : 0;
+    // A break inside an event waits for the event's end to re-learn; until then, no flag.
+    const warm =
+      observed >= WARMUP_CYCLES * period &&
+      have >= 2 &&
+      scaleWeight >= 5 &&
+      settling === 0 &&
+      !rebase;
+    // On a known event, only the part of the move beyond its allowance counts (all of it off
+    // the log scale, where no allowance is known).
+    let excess = residual;
+    if (isEvent && !logScale) excess = 0;
+    else if (learned) excess = beyond(residual, LEARNED_UP, LEARNED_DOWN);
+    else if (isEvent) {
+      excess = beyond(
+        residual,
+        isPeak ? PEAK_ALLOWANCE : EVENT_ALLOWANCE,
+        isPeak ? 0 : EVENT_ALLOWANCE,
+      );
+    }
+    const z = warm && sigma > 0 ? Math.abs(excess) / sigma : 0;
     const direct = residual > 0 ? 1 : residual < 0 ? -1 : 0;
 
     // A zero where the seasonal baseline is far from zero (a tracking outage) stays flagged
@@ -260,28 +351,19 @@ export function scoreSeriesInto(
       outage = seasonal / sigma >= threshold || poissonZero;
     }
     zeroRun = value === 0 ? zeroRun + 1 : 0;
-    const isEvent = events !== undefined && events.has(i);
 
     let zScore = outage && z < threshold ? threshold : z;
-    // Outages and events have rules of their own: they break a run.
-    const signedZ = outage || isEvent ? 0 : direct * z;
-    if (
-      (signedZ >= 1 && previousZ >= 1 && previousZ2 >= 1) ||
-      (signedZ <= -1 && previousZ <= -1 && previousZ2 <= -1)
-    ) {
-      const runZ = Math.abs(signedZ + previousZ + previousZ2) * RUN_SCALE;
-      if (runZ > zScore) zScore = runZ;
-    }
-    previousZ2 = previousZ;
-    previousZ = signedZ;
+    // Outages have a rule of their own: they break a run.
+    const signedZ = outage ? 0 : direct * z;
+    const run = runs.push(signedZ);
+    if (run > zScore) zScore = run;
     const directionOk = direction === 'both' || (direction === 'up' ? direct > 0 : direct < 0);
     const impact = value - centerValue;
+    if (yearPeriod > 0 && logScale && !isEvent && zScore >= threshold) {
+      zScore *= yearDiscount(excess, values, undefined, i, yearPeriod);
+    }
     const flagged =
-      !isEvent &&
-      warm &&
-      directionOk &&
-      zScore >= threshold &&
-      (impact < 0 ? -impact : impact) >= minImpact;
+      warm && directionOk && zScore >= threshold && (impact < 0 ? -impact : impact) >= minImpact;
 
     expected[i] = centerValue;
     if (warm) {
@@ -303,7 +385,25 @@ export function scoreSeriesInto(
     flag[i] = flagged ? 1 : 0;
     sign[i] = flagged ? direct : 0;
 
-    if (isEvent || outage) continue;
+    if (isEvent) {
+      gap++;
+      if (!outage) {
+        // The event's effect against the usual level enters the event's own window.
+        const slot = eventDays % EVENT_WINDOW;
+        pushSorted(
+          eventSorted,
+          0,
+          eventHave,
+          eventEffects[slot]!,
+          x - usual,
+          eventDays >= EVENT_WINDOW,
+        );
+        eventEffects[slot] = x - usual;
+        eventDays++;
+      }
+      continue;
+    }
+    if (outage) continue;
     // Update the baseline with this point.
     observed++;
     const phaseSlot = phase * PHASE_WINDOW + (count % PHASE_WINDOW);
@@ -343,6 +443,11 @@ export function scoreSeriesInto(
       );
       levelResiduals[levelSlot] = levelValue;
       levelCount++;
+    }
+    if (settling > 0) {
+      // Residuals against a stale level are not noise: they stay out of the scale.
+      settling--;
+    } else if (have > 0) {
       // Clip at SCALE_CLIP scales so a spike does not inflate the scale for weeks. The sums
       // make an EWMA that is a plain average while few residuals are in.
       let absResidual = residual < 0 ? -residual : residual;
@@ -355,6 +460,13 @@ export function scoreSeriesInto(
     }
     lastLevel = x;
   }
+}
+
+/** The part of a log move beyond an allowance of `up` above and `down` below (0 within). */
+export function beyond(move: number, up: number, down: number): number {
+  if (move > up) return move - up;
+  if (move < -down) return move + down;
+  return 0;
 }
 
 /** Median of the `count` sorted values of `sorted` from `offset`. */
@@ -393,126 +505,4 @@ function pushSorted(
     at++;
   }
   sorted[at] = value;
-}
-
-export interface RatioOptions extends DetectOptions {
-  /**
-   * The counts behind the ratio's noise, when neither side is one: conversions for ROAS
-   * (revenue / spend). By default the numerator and the denominator are read as counts (CTR:
-   * clicks / impressions; CPA: spend / conversions, where the conversions dominate).
-   */
-  counts?: Float64Array;
-}
-
-/** Points in the trailing ratio-of-sums baseline of `scoreRatioSeries`. */
-const RATIO_WINDOW = 28;
-
-/**
- * A ratio metric (CPA = spend/conversions, ROAS = revenue/spend) computed as a ratio of sums,
- * with uncertainty that grows when volumes are small (3 conversions are not a trend).
- *
- * Expected ratio: sum(numerator) / sum(denominator) over the last RATIO_WINDOW points.
- * The log of the observed ratio is compared with it; its count noise is
- * sqrt(1/numerator + 1/denominator) (each side read as a count, +0.5 so zeros stay finite),
- * scaled by an overdispersion factor estimated robustly from past points. A point whose
- * denominator is zero or missing has no ratio: it is missing (NaN).
- */
-export function scoreRatioSeries(
-  numerator: Float64Array,
-  denominator: Float64Array,
-  options: RatioOptions = {},
-): SeriesScores {
-  const counts = options.counts;
-  if (counts !== undefined && counts.length !== numerator.length) {
-    throw new RangeError(
-      `counts and numerator differ in length (${counts.length} and ${numerator.length})`,
-    );
-  }
-  if (numerator.length !== denominator.length) {
-    throw new RangeError(
-      `numerator and denominator differ in length (${numerator.length} and ${denominator.length})`,
-    );
-  }
-  const n = numerator.length;
-  const period = options.period ?? 7;
-  const threshold = SENSITIVITY_THRESHOLDS[options.sensitivity ?? 'normal'];
-  const direction = options.direction ?? 'both';
-  const events = options.events;
-  const minImpact = options.minImpact ?? 0;
-  const out = emptyScores(n);
-  const ringNumerator = new Float64Array(RATIO_WINDOW);
-  const ringDenominator = new Float64Array(RATIO_WINDOW);
-  let inRing = 0;
-  let sumNumerator = 0;
-  let sumDenominator = 0;
-  let absDev = 0;
-  let scaleWeight = 0;
-  let observed = 0;
-
-  for (let i = 0; i < n; i++) {
-    const top = numerator[i]!;
-    const bottom = denominator[i]!;
-    if (top !== top || bottom !== bottom || bottom <= 0 || top < 0) {
-      out.expected[i] = NaN;
-      out.lower[i] = NaN;
-      out.upper[i] = NaN;
-      out.score[i] = NaN;
-      continue;
-    }
-    const ratio = top / bottom;
-    const haveBaseline = sumDenominator > 0 && sumNumerator > 0;
-    const expectedRatio = haveBaseline ? sumNumerator / sumDenominator : ratio;
-    const logResidual = Math.log((top + 0.5) / (bottom + 0.5)) - Math.log(expectedRatio);
-    // A sum of c random amounts (revenue of c orders) has a relative variance of about
-    // (1 + cv^2) / c, 2 / c for amounts as spread as they are large (cv 1).
-    const driverCount = counts === undefined ? NaN : counts[i]!;
-    const countNoise =
-      driverCount === driverCount
-        ? Math.sqrt(2 / ((driverCount > 0 ? driverCount : 0) + 0.5))
-        : Math.sqrt(1 / (top + 0.5) + 1 / (bottom + 0.5));
-    const standardized = logResidual / countNoise;
-    const overdispersion = scaleWeight > 0 ? (absDev / scaleWeight) * ABS_TO_SIGMA : 1;
-    const factor = overdispersion > 1 ? overdispersion : 1;
-    const warm = haveBaseline && observed >= WARMUP_CYCLES * period && scaleWeight >= 5;
-    const z = warm ? Math.abs(standardized) / factor : 0;
-    const direct = logResidual > 0 ? 1 : logResidual < 0 ? -1 : 0;
-    const isEvent = events !== undefined && events.has(i);
-    const directionOk = direction === 'both' || (direction === 'up' ? direct > 0 : direct < 0);
-    const flagged =
-      !isEvent &&
-      warm &&
-      directionOk &&
-      z >= threshold &&
-      Math.abs(ratio - expectedRatio) >= minImpact;
-    const band = threshold * factor * countNoise;
-    out.expected[i] = expectedRatio;
-    out.lower[i] = warm ? expectedRatio * Math.exp(-band) : NaN;
-    out.upper[i] = warm ? expectedRatio * Math.exp(band) : NaN;
-    out.score[i] = (z * z) / (z * z + SCORE_MIDPOINT * SCORE_MIDPOINT);
-    out.flag[i] = flagged ? 1 : 0;
-    out.sign[i] = flagged ? direct : 0;
-    if (isEvent) continue;
-
-    observed++;
-    if (haveBaseline) {
-      let absStandardized = standardized < 0 ? -standardized : standardized;
-      if (scaleWeight > 0) {
-        const limit = (SCALE_CLIP * absDev) / scaleWeight;
-        if (absStandardized > limit) absStandardized = limit;
-      }
-      absDev = absDev * (1 - SCALE_ALPHA) + absStandardized;
-      scaleWeight = scaleWeight * (1 - SCALE_ALPHA) + 1;
-    }
-    const slot = inRing % RATIO_WINDOW;
-    if (inRing >= RATIO_WINDOW) {
-      sumNumerator -= ringNumerator[slot]!;
-      sumDenominator -= ringDenominator[slot]!;
-    }
-    ringNumerator[slot] = top;
-    ringDenominator[slot] = bottom;
-    sumNumerator += top;
-    sumDenominator += bottom;
-    inRing++;
-  }
-  return out;
 }

@@ -1,15 +1,14 @@
 export {
   DetectorState,
-  scoreRatioSeries,
   scoreSeries,
   scoreSeriesInto,
   SENSITIVITY_THRESHOLDS,
   type DetectOptions,
   type Direction,
-  type RatioOptions,
   type Sensitivity,
   type SeriesScores,
 } from './detector.ts';
+export { scoreRatioSeries, type RatioOptions } from './ratio.ts';
 export {
   inferCycles,
   parseCsv,

@@ -16,6 +16,7 @@ export type MoneyWeight =
   | 'lost-revenue' // ROAS: (expected - value) x the day's spend
   | 'clicks-lost' // CTR: difference x impressions x average CPC
   | 'conversions-lost' // CVR: difference x clicks x average CPA
+  | 'repeat-spend' // frequency: the day's spend on impressions beyond the expected frequency
   | 'none'; // any other column: the difference as is
 
 export interface MetricDefinition {
@@ -27,6 +28,11 @@ export interface MetricDefinition {
   denominator?: string;
   /** Multiplies the ratio for display (none today; CTR stays a fraction). */
   weight: MoneyWeight;
+  /**
+   * The counted events behind a ratio whose sides are amounts (ROAS: revenue / spend rests on
+   * the conversions); its noise follows them. None: the sides are read as counts.
+   */
+  counts?: 'conversions';
 }
 
 const SUMS: Record<string, { column: string[]; weight: MoneyWeight }> = {
@@ -38,13 +44,26 @@ const SUMS: Record<string, { column: string[]; weight: MoneyWeight }> = {
   impressions: { column: ['impressions'], weight: 'cost-per-impression' },
 };
 
-const RATIOS: Record<string, { numerator: string; denominator: string; weight: MoneyWeight }> = {
+const RATIOS: Record<
+  string,
+  { numerator: string; denominator: string; weight: MoneyWeight; counts?: 'conversions' }
+> = {
   cpa: { numerator: 'spend', denominator: 'conversions', weight: 'excess-cost' },
-  roas: { numerator: 'conversion_value', denominator: 'spend', weight: 'lost-revenue' },
+  roas: {
+    numerator: 'conversion_value',
+    denominator: 'spend',
+    weight: 'lost-revenue',
+    counts: 'conversions',
+  },
   ctr: { numerator: 'clicks', denominator: 'impressions', weight: 'clicks-lost' },
   cvr: { numerator: 'conversions', denominator: 'clicks', weight: 'conversions-lost' },
   cpc: { numerator: 'spend', denominator: 'clicks', weight: 'excess-cost' },
+  // Impressions per person reached, per ad and day (reach does not add up across days).
+  frequency: { numerator: 'impressions', denominator: 'reach', weight: 'repeat-spend' },
 };
+
+/** KPIs a source may also hold as a column that must not be summed. */
+const NON_ADDITIVE = new Set(['frequency']);
 
 /** True for the ratio KPIs (scored with `scoreRatioSeries`). */
 export function isRatio(metric: MetricDefinition): boolean {
@@ -60,10 +79,13 @@ export function isRatio(metric: MetricDefinition): boolean {
 export function resolveMetric(metric: string, columns: ReadonlySet<string>): MetricDefinition {
   const name = metric.trim().toLowerCase();
   const ratio = RATIOS[name];
-  if (ratio && !columns.has(name)) {
+  // A frequency column is a per-row ratio: summed over days or ads it means nothing.
+  if (ratio && (!columns.has(name) || NON_ADDITIVE.has(name))) {
     const missing = [ratio.numerator, ratio.denominator].filter((column) => !columns.has(column));
     if (missing.length > 0) throw missingColumns(name, missing, columns);
-    return { name, ...ratio };
+    const { counts, ...sides } = ratio;
+    // Without a conversions column, ROAS's noise falls back to its sides read as counts.
+    return { name, ...sides, ...(counts && columns.has(counts) ? { counts } : {}) };
   }
   const sum = SUMS[name];
   if (sum && !columns.has(name)) {
@@ -111,6 +133,8 @@ export interface ImpactContext {
   expected: number;
   numerator: number;
   denominator: number;
+  /** The day's spend. */
+  spend: number;
   /** The series' cumulative spend, conversions, clicks, impressions before this day. */
   spendToDate: number;
   conversionsToDate: number;
@@ -128,6 +152,7 @@ export interface ImpactContext {
  * - ROAS: the revenue gap |value - expected| x the day's spend;
  * - CTR: |difference| x impressions = clicks gained or lost, x average CPC;
  * - CVR: |difference| x clicks = conversions gained or lost, x average CPA;
+ * - frequency: the day's spend x (1 - expected / value): what repeated impressions cost;
  * - any other column: |value - expected| as is.
  */
 export function impactOf(metric: MetricDefinition, context: ImpactContext): number {
@@ -161,6 +186,9 @@ export function impactOf(metric: MetricDefinition, context: ImpactContext): numb
       break;
     case 'conversions-lost':
       impact = gap * context.denominator * cpa;
+      break;
+    case 'repeat-spend':
+      impact = context.value > 0 ? (context.spend * gap) / context.value : 0;
       break;
   }
   return Number.isFinite(impact) ? impact : 0;

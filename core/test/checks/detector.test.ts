@@ -111,16 +111,39 @@ describe('scoreSeries', () => {
     expect(flags).toBeLessThanOrEqual(2);
   });
 
-  it('never flags a known event and keeps it out of the baseline', () => {
+  it("expects a move within a known event's allowance and keeps it out of the baseline", () => {
     const values = series(9);
-    values[100] = values[100]! * 4;
+    values[100] = values[100]! * 2.4;
     values[107] = values[107]! * 4;
     const events = new Set([100]);
     const { flag, score, expected } = scoreSeries(values, { events });
     expect(flag[100]).toBe(0);
-    expect(score[100]).toBeGreaterThan(0.5);
+    expect(score[100]).toBeLessThan(scoreSeries(values).score[100]! / 2);
     expect(flag[107]).toBe(1);
     expect(scoreSeries(values).expected[101]).toBeGreaterThanOrEqual(expected[101]! - 1e-9);
+  });
+
+  it('still flags a move far beyond an event, and on a peak a fall', () => {
+    const values = series(9);
+    values[100] = values[100]! * 10;
+    values[110] = values[110]! * 0.3;
+    const { flag, sign } = scoreSeries(values, { events: new Set([100]), peaks: new Set([110]) });
+    expect(flag[100]).toBe(1);
+    expect(flag[110]).toBe(1);
+    expect(sign[110]).toBe(-1);
+  });
+
+  it("learns an event's own level from its first days", () => {
+    const values = series(11, 160);
+    // A three-week sale at x2.5, which halves for three days in its third week.
+    const peaks = new Set<number>();
+    for (let day = 100; day < 121; day++) {
+      peaks.add(day);
+      values[day] = values[day]! * (day >= 114 && day < 117 ? 1.1 : 2.5);
+    }
+    const { flag } = scoreSeries(values, { peaks });
+    expect(Array.from(flag.slice(100, 114)).every((one) => one === 0)).toBe(true);
+    expect(Array.from(flag.slice(114, 117))).toContain(1);
   });
 
   it('orders sensitivities: high flags a superset of normal, normal of low', () => {

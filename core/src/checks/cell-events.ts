@@ -53,6 +53,16 @@ export type RetailMarket = 'FR' | 'UK' | 'US';
  */
 export const DEFAULT_MARKETS: readonly RetailMarket[] = ['FR'];
 
+/** The markets whose retail events count for a series in `currency`; others get `fallback`. */
+export function marketsOf(
+  currency: string | null,
+  fallback: readonly RetailMarket[] = DEFAULT_MARKETS,
+): readonly RetailMarket[] {
+  if (currency === 'GBP') return ['UK'];
+  if (currency === 'USD') return ['US'];
+  return fallback;
+}
+
 export interface KnownEvent {
   name: string;
   /** Inclusive `YYYY-MM-DD`. */

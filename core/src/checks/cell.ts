@@ -6,7 +6,7 @@
 import type { ColumnInfo, QueryOptions, QueryResult, SqlValue } from '../engine/types.ts';
 import { BatonError } from '../errors.ts';
 import type { CheckSpec } from '../notebook/specs.ts';
-import { eventDays, type KnownEvent, type RetailMarket } from './cell-events.ts';
+import { eventDays, marketsOf, type KnownEvent, type RetailMarket } from './cell-events.ts';
 import { explainChange, type DrilldownTable } from './drilldown.ts';
 import { groupPoints, type FlaggedPoint } from './group.ts';
 import { scoreRatioSeries, scoreSeries, type DetectOptions, type SeriesScores } from './index.ts';
@@ -91,6 +91,8 @@ interface Series {
    * ended stopped: the series' level changes by decision there.
    */
   changes: Set<number>;
+  /** The accounts' own currency when the series has one (its market's calendar applies). */
+  currency: string | null;
 }
 
 /** `by` columns at or below the campaign: their series hold no campaign changes of their own. */
@@ -137,6 +139,9 @@ function seriesQuery(
     ...CONTEXT_COLUMNS.map((column) => `${sumOf(column)} as ${column}`),
     changes ? 'count(*) filter (where __launch)::double' : '0::double',
     changes ? 'count(*) filter (where __stop)::double' : '0::double',
+    ...(columns.has('native_currency')
+      ? ['min("native_currency")', 'max("native_currency")']
+      : ['null', 'null']),
   ];
   const rows = `select * from ${table} where ${time} is not null${bounded ? ` and ${day} <= cast($today as date)` : ''}`;
   const from = changes
@@ -179,15 +184,7 @@ export async function runCheck(
 
   const { dates, series } = toSeries(read, spec.by.length, metric);
   const since = options.since ? dates.findIndex((date) => date >= options.since!) : 0;
-  const known = eventDays(dates, options.events);
-  const detect: DetectOptions = {
-    sensitivity: spec.sensitivity,
-    direction: spec.direction,
-    period: 7,
-    yearPeriod: 364,
-    events: known.any,
-    peaks: known.peaks,
-  };
+  const detect = detectorOptions(spec, dates, options);
   // Days after the last judged one: conversions there are not all counted yet.
   const matureUntil = dates.length - (usesConversions(metric) ? (options.maturityDays ?? 3) : 0);
   const points: (FlaggedPoint & Omit<CheckAlert, 'group' | 'key'>)[] = [];
@@ -285,11 +282,45 @@ export async function runCheck(
 }
 
 /**
- * Scores one series, its launch days as breaks; a ratio's noise follows its counted events
- * (ROAS: the conversions), or its sides read as counts.
+ * The detector options of a check, but for each series' own: its known events follow the
+ * market of its accounts (a US account has no French sales), computed once per market.
  */
-function scoreOne(one: Series, metric: MetricDefinition, detect: DetectOptions): SeriesScores {
-  const options = { ...detect, breaks: one.changes };
+function detectorOptions(
+  spec: CheckSpec,
+  dates: string[],
+  options: CheckOptions,
+): (one: Series) => DetectOptions {
+  const calendars = new Map<string, DetectOptions>();
+  return (one) => {
+    const markets = marketsOf(one.currency, options.events?.markets);
+    const id = markets.join();
+    let detect = calendars.get(id);
+    if (!detect) {
+      const known = eventDays(dates, { ...options.events, markets });
+      detect = {
+        sensitivity: spec.sensitivity,
+        direction: spec.direction,
+        period: 7,
+        yearPeriod: 364,
+        events: known.any,
+        peaks: known.peaks,
+      };
+      calendars.set(id, detect);
+    }
+    return detect;
+  };
+}
+
+/**
+ * Scores one series, its campaign changes as breaks; a ratio's noise follows its counted
+ * events (ROAS: the conversions), or its sides read as counts.
+ */
+function scoreOne(
+  one: Series,
+  metric: MetricDefinition,
+  detectFor: (one: Series) => DetectOptions,
+): SeriesScores {
+  const options = { ...detectFor(one), breaks: one.changes };
   if (!one.denominator) return scoreSeries(one.numerator, options);
   return scoreRatioSeries(one.numerator, one.denominator, {
     ...options,
@@ -327,6 +358,12 @@ function toSeries(
     }
   }
   const dayIndex = new Map(dates.map((date, index) => [date, index]));
+  const currencies = keyCount + 5 + CONTEXT_COLUMNS.length;
+  // One currency on the row, or null (none, or accounts in several).
+  const currencyOf = (row: number): string | null => {
+    const [low, high] = [column(currencies)[row], column(currencies + 1)[row]];
+    return typeof low === 'string' && low === high ? low : null;
+  };
   const series: Series[] = [];
   let current: Series | undefined;
   let currentKey = '';
@@ -341,6 +378,7 @@ function toSeries(
         denominator: isRatio(metric) ? blank() : undefined,
         context: { spend: blank(), conversions: blank(), clicks: blank(), impressions: blank() },
         changes: new Set(),
+        currency: currencyOf(row),
       };
       currentKey = joined;
       series.push(current);
@@ -354,6 +392,7 @@ function toSeries(
     const changes = keyCount + 3 + CONTEXT_COLUMNS.length;
     if (toNumber(column(changes)[row]) > 0) current.changes.add(day);
     if (toNumber(column(changes + 1)[row]) > 0) current.changes.add(day + 1);
+    if (current.currency !== currencyOf(row)) current.currency = null;
   }
   return { dates, series };
 }
@@ -401,7 +440,7 @@ function alertTable(spec: CheckSpec, alerts: CheckAlert[], explain: boolean): Qu
 /** The top alert's series: the expected band, the line, and the series' flagged points. */
 function alertChart(
   spec: CheckSpec,
-  detect: DetectOptions,
+  detect: (one: Series) => DetectOptions,
   metric: MetricDefinition,
   alerts: CheckAlert[],
   series: Series[],

@@ -238,6 +238,11 @@ export function scoreSeriesInto(
   let gap = 0; // consecutive points kept out of the baseline (missing, events)
   let rebase = false; // a break waits for the next point that enters the baseline
   let settling = 0; // points left before flags resume after a break or a long gap
+  let gapEvents = 0; // event points in the current gap
+  // After a long event, while the level re-learns: the level before the event and the event's
+  // own effect. A point that neither explains is news (a budget halved during the holidays).
+  let pinnedLevel = NaN;
+  let eventShift = NaN;
 
   for (let i = 0, phase = 0; i < n; i++, phase = phase + 1 === period ? 0 : phase + 1) {
     const value = values[i]!;
@@ -258,6 +263,12 @@ export function scoreSeriesInto(
     if (!isEvent && (rebase || gap > period) && observed > 0) {
       // The level before the break is stale: the level correction starts again, and the run
       // rule with it.
+      const afterEvent = !rebase && gapEvents > 0;
+      const levelHave = levelCount < levelWindow ? levelCount : levelWindow;
+      pinnedLevel = afterEvent ? (levelHave >= 3 ? medianOf(levelSorted, 0, levelHave) : 0) : NaN;
+      const eventHave = eventDays < EVENT_WINDOW ? eventDays : EVENT_WINDOW;
+      eventShift =
+        afterEvent && eventHave >= EVENT_LEARNED ? medianOf(eventSorted, 0, eventHave) : NaN;
       levelCount = 0;
       settling = RELEARN_POINTS;
       runs.reset();
@@ -265,6 +276,7 @@ export function scoreSeriesInto(
     if (!isEvent) {
       rebase = false;
       gap = 0;
+      gapEvents = 0;
       eventDays = 0;
     }
     if (countLike && (value < 0 || value !== Math.floor(value))) countLike = false;
@@ -298,9 +310,11 @@ export function scoreSeriesInto(
     } else {
       seasonal = lastLevel === lastLevel ? lastLevel : x;
     }
-    // Level correction: median of recent residuals against the seasonal term.
+    // Level correction: median of recent residuals against the seasonal term; while it
+    // re-learns after an event, the level before the event.
     const levelHave = levelCount < levelWindow ? levelCount : levelWindow;
-    const level = levelHave >= 3 ? medianOf(levelSorted, 0, levelHave) : 0;
+    const pinned = settling > 0 && !isEvent && pinnedLevel === pinnedLevel;
+    const level = pinned ? pinnedLevel : levelHave >= 3 ? medianOf(levelSorted, 0, levelHave) : 0;
     let center = seasonal + level;
     // The current event's own level, once its first days are in.
     const eventHave = eventDays < EVENT_WINDOW ? eventDays : EVENT_WINDOW;
@@ -324,12 +338,21 @@ export function scoreSeriesInto(
       observed >= WARMUP_CYCLES * period &&
       have >= 2 &&
       scaleWeight >= 5 &&
-      settling === 0 &&
+      (settling === 0 || pinned) &&
       !rebase;
     // On a known event, only the part of the move beyond its allowance counts (all of it off
     // the log scale, where no allowance is known).
     let excess = residual;
-    if (isEvent && !logScale) excess = 0;
+    if (pinned && eventShift === eventShift) {
+      // Between the level before the event and the event's own: explained.
+      const fromEvent = residual - eventShift;
+      excess =
+        residual * fromEvent <= 0
+          ? 0
+          : Math.abs(fromEvent) < Math.abs(residual)
+            ? fromEvent
+            : residual;
+    } else if (isEvent && !logScale) excess = 0;
     else if (learned) excess = beyond(residual, LEARNED_UP, LEARNED_DOWN);
     else if (isEvent) {
       excess = beyond(
@@ -387,6 +410,7 @@ export function scoreSeriesInto(
 
     if (isEvent) {
       gap++;
+      gapEvents++;
       if (!outage) {
         // The event's effect against the usual level enters the event's own window.
         const slot = eventDays % EVENT_WINDOW;

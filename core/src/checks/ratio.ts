@@ -208,9 +208,11 @@ export function scoreRatioSeries(
     const signedZ = direct * z;
     const run = runs.push(signedZ);
     if (run > z) z = run;
+    let drifting = false;
     // Drift: the week ending here against the four weeks before it, for the slow declines the
-    // daily baseline follows (an ad's CTR fading over a month).
-    if (!isEvent && warm && windows.count >= RING && older[0]! > 0 && older[1]! > 0) {
+    // daily baseline follows (an ad's CTR fading over a month). Event days stay out of the
+    // weeks but for the point itself, a seventh of the week: a drift goes on through an event.
+    if (warm && windows.count >= RING && older[0]! > 0 && older[1]! > 0) {
       const weekTop = recent[0]! + top;
       const weekBottom = recent[1]! + bottom;
       const olderRatio = older[0]! / older[1]!;
@@ -224,10 +226,12 @@ export function scoreRatioSeries(
         if (driftZ > z) {
           z = driftZ;
           deviation = drift;
+          drifting = true;
         }
       }
     }
-    if (yearPeriod > 0 && !isEvent && z >= threshold) {
+    // An event has its own allowance; a drift through it does not.
+    if (yearPeriod > 0 && (!isEvent || drifting) && z >= threshold) {
       z *= yearDiscount(deviation, numerator, denominator, i, yearPeriod);
     }
     const directionOk = direction === 'both' || (direction === 'up' ? direct > 0 : direct < 0);

@@ -43,3 +43,10 @@ export {
   type ExplainRequest,
 } from './drilldown.ts';
 export { groupPoints, type FlaggedPoint } from './group.ts';
+export {
+  explainAlert,
+  firstDayOf,
+  lastDataDay,
+  summarizeAlerts,
+  type AlertSummary,
+} from './summary.ts';

@@ -142,3 +142,39 @@ export interface SyncFinishedEvent {
 
 /** What `GET /api/connections/syncs/:syncId/events` streams. */
 export type SyncStreamEvent = SyncEvent | SyncFinishedEvent;
+
+/** One anomaly alert of the home page: an alert group of the default checks, led by its largest row. */
+export interface AlertView {
+  /** The default check that raised it: `spend by campaign`, `frequency by ad`. */
+  check: string;
+  metric: string;
+  direction: 'up' | 'down';
+  /** The check's `by` columns, naming `key`'s values (`platform`, `account_name`, ...). */
+  by: string[];
+  /** The lead series' key values, in `by` order (`['tiktok', 'Maison Lumière FR', ...]`). */
+  key: string[];
+  /** How many series the alert spans (1: the lead's only). */
+  series: number;
+  /** First and last flagged day, `YYYY-MM-DD`. */
+  first: string;
+  last: string;
+  /** The lead's value and expected value on its day; null when undefined (CPA without conversions). */
+  value: number | null;
+  expected: number | null;
+  /** Money at stake over all its days and series, in `AlertsView.currency`. */
+  impact: number;
+  /** The root cause, one sentence (`SPEND +704%: tiktok / ...: spend +808%`), top alerts only. */
+  explanation?: string;
+}
+
+/** What `GET /api/alerts` answers: the default checks over the last days of data. */
+export interface AlertsView {
+  /** The last day with data (the day the checks judge up to); null when there is no data. */
+  today: string | null;
+  /** The first day whose alerts are listed; null when there is no data. */
+  since: string | null;
+  /** The workspace's reporting currency, the unit of `impact`. */
+  currency: string;
+  /** Ranked by money at stake, the largest first. */
+  alerts: AlertView[];
+}

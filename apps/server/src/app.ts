@@ -8,6 +8,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { NotebookConflictError } from '@baton/core/store';
 import type { NotebookFile } from './api-types.ts';
+import { alertsRoute } from './routes/alerts.ts';
 import { healthRoute } from './routes/health.ts';
 import { notebooksRoute } from './routes/notebooks.ts';
 import { connectionsRoute } from './routes/connections.ts';
@@ -89,7 +90,8 @@ export function createApp({ workspace, webRoot = defaultWebRoot, workbench }: Cr
     .route('/api/notebooks', reportsRoute(services))
     .route('/api/runs', runsRoute(services))
     .route('/api/schema', schemaRoute(services))
-    .route('/api/connections', connectionsRoute(services));
+    .route('/api/connections', connectionsRoute(services))
+    .route('/api/alerts', alertsRoute(services));
 
   app.all('/api/*', (c) => {
     throw new BatonError(

@@ -1,0 +1,132 @@
+/**
+ * The home page's anomaly alerts: the default checks over the last days of data, the root cause
+ * of the top ones. A run takes seconds on a real workspace, so answers are kept per number of
+ * days and data version (the latest successful sync): the same data is judged once, and
+ * concurrent requests for one answer share its computation.
+ */
+import {
+  explainAlert,
+  firstDayOf,
+  lastDataDay,
+  runDefaultChecks,
+  summarizeAlerts,
+  type AlertSummary,
+} from '@baton/core/checks';
+import type { AlertsView, AlertView } from './api-types.ts';
+import type { Workbench } from './workbench.ts';
+
+export const DEFAULT_ALERT_DAYS = 7;
+export const MAX_ALERT_DAYS = 90;
+/** Alerts that get a root cause: the drill-down costs a few queries each. */
+const EXPLAINED = 3;
+
+/**
+ * The alerts of the `days` days up to the last day with data, ranked by money at stake.
+ *
+ * @example const { alerts } = await computeAlerts(workbench, 7)
+ */
+export async function computeAlerts(
+  workbench: Pick<Workbench, 'warehouse' | 'config'>,
+  days: number,
+): Promise<AlertsView> {
+  const { warehouse, config } = workbench;
+  const currency = config.reportingCurrency;
+  const today = await lastDataDay(warehouse);
+  if (today === undefined) return { today: null, since: null, currency, alerts: [] };
+  const since = firstDayOf(today, days);
+  const summaries = summarizeAlerts(await runDefaultChecks(warehouse, { today, since }));
+  const explanations = await Promise.all(
+    summaries.slice(0, EXPLAINED).map((summary) => explainAlert(warehouse, summary)),
+  );
+  const alerts = summaries.map((summary, index) =>
+    alertView(summary, explanations[index]?.summary),
+  );
+  return { today, since, currency, alerts };
+}
+
+/**
+ * Answers kept for one data version; a new version drops the old answers. A failed computation
+ * is forgotten, so the next request tries again.
+ *
+ * @example const cache = new AlertsCache((days) => computeAlerts(workbench, days), () => dataVersion(workbench))
+ */
+export class AlertsCache {
+  readonly #compute: (days: number) => Promise<AlertsView>;
+  readonly #version: () => Promise<string>;
+  #answersVersion: string | undefined;
+  readonly #answers = new Map<number, Promise<AlertsView>>();
+
+  constructor(compute: (days: number) => Promise<AlertsView>, version: () => Promise<string>) {
+    this.#compute = compute;
+    this.#version = version;
+  }
+
+  async get(days: number): Promise<AlertsView> {
+    const version = await this.#version();
+    if (version !== this.#answersVersion) {
+      this.#answersVersion = version;
+      this.#answers.clear();
+    }
+    let answer = this.#answers.get(days);
+    if (!answer) {
+      answer = this.#compute(days);
+      this.#answers.set(days, answer);
+      const pending = answer;
+      pending.catch(() => {
+        if (this.#answers.get(days) === pending) this.#answers.delete(days);
+      });
+    }
+    return answer;
+  }
+}
+
+const caches = new WeakMap<Workbench, AlertsCache>();
+
+/**
+ * The alerts of the workbench's data, from its cache when the data has not changed since.
+ *
+ * @example const view = await readAlerts(workbench, 7)
+ */
+export function readAlerts(workbench: Workbench, days: number): Promise<AlertsView> {
+  let cache = caches.get(workbench);
+  if (!cache) {
+    cache = new AlertsCache(
+      (count) => computeAlerts(workbench, count),
+      () => dataVersion(workbench),
+    );
+    caches.set(workbench, cache);
+  }
+  return cache.get(days);
+}
+
+/** The data's version: when it last arrived (the latest successful sync of any connection). */
+async function dataVersion(workbench: Workbench): Promise<string> {
+  const connections = await workbench.sync.listConnections();
+  const latest = connections
+    .map((connection) => connection.lastSuccessAt)
+    .filter((time) => time !== undefined)
+    .sort()
+    .at(-1);
+  return latest ?? 'never-synced';
+}
+
+function alertView(summary: AlertSummary, explanation: string | undefined): AlertView {
+  return {
+    check: summary.check,
+    metric: summary.metric,
+    direction: summary.direction,
+    by: summary.by,
+    key: summary.key,
+    series: summary.series,
+    first: summary.first,
+    last: summary.last,
+    value: finiteOrNull(summary.value),
+    expected: finiteOrNull(summary.expected),
+    impact: summary.impact,
+    ...(explanation === undefined ? {} : { explanation }),
+  };
+}
+
+function finiteOrNull(value: number): number | null {
+  return Number.isFinite(value) ? value : null;
+}

@@ -39,24 +39,38 @@ const DRIFT_WEEK = 7;
 const DRIFT_MIN = Math.log(1.25);
 const RING = DRIFT_WEEK - 1 + RATIO_WINDOW;
 
+/** What `measure` returns: a log ratio's deviation from the expected one, and its variance. */
+const measured = { deviation: 0, variance: 0 };
+
 /**
- * The count variance of log(top / bottom) against `expected`. Each side is read as a count
- * (+0.5 so zeros stay finite) that is at least what the expected ratio implies from the other
- * side: a fall in conversions is judged against the conversions expected, not the few left.
- * With `counted` events behind sides that are amounts (ROAS: the conversions behind revenue),
- * a sum of c random amounts has a relative variance of about (1 + cv^2) / c: 2 / c for amounts
- * as spread as they are large (cv 1).
+ * Measures log(top / bottom) against `expected` with its count variance. Each side is read as a
+ * count (+0.5 so zeros stay finite) that is at least what the expected ratio implies from the
+ * other side: a fall in conversions is judged against the conversions expected, not the few
+ * left. With `counted` events behind a numerator in money (ROAS: the conversions behind
+ * revenue, each worth about `unit`), the numerator is smoothed by half an event's worth, the
+ * events are at least those the expected ratio implies, and a sum of c random amounts has a
+ * relative variance of about (1 + cv^2) / c: 2 / c for amounts as spread as they are large.
+ * Writes into `measured` (called per point: no allocation).
  */
-function ratioVariance(top: number, bottom: number, counted: number, expected: number): number {
+function measure(
+  top: number,
+  bottom: number,
+  counted: number,
+  expected: number,
+  unit: number,
+): typeof measured {
   if (counted === counted) {
-    const ratio = top / bottom;
-    let events = counted > 0 ? counted : 0;
-    if (ratio > 0 && ratio < expected) events *= expected / ratio;
-    return 2 / (events + 0.5);
+    const expectedEvents = (bottom * expected) / unit;
+    const events = counted > expectedEvents ? counted : expectedEvents;
+    measured.deviation = Math.log((top + 0.5 * unit) / (bottom * expected + 0.5 * unit));
+    measured.variance = 2 / (events + 0.5);
+    return measured;
   }
   const topCount = top > bottom * expected ? top : bottom * expected;
   const bottomCount = bottom > top / expected ? bottom : top / expected;
-  return 1 / (topCount + 0.5) + 1 / (bottomCount + 0.5);
+  measured.deviation = Math.log((top + 0.5) / (bottom + 0.5)) - Math.log(expected);
+  measured.variance = 1 / (topCount + 0.5) + 1 / (bottomCount + 0.5);
+  return measured;
 }
 
 /**
@@ -143,6 +157,7 @@ export function scoreRatioSeries(
   const windows = new RatioWindows();
   let absDev = 0;
   let scaleWeight = 0;
+  let previousStandardized = NaN;
   let observed = 0;
   const breaks = options.breaks;
   let rebase = false;
@@ -189,8 +204,11 @@ export function scoreRatioSeries(
         ? base[0]! / base[1]!
         : ratio;
     const counted = counts === undefined ? NaN : counts[i]!;
-    const logResidual = Math.log((top + 0.5) / (bottom + 0.5)) - Math.log(expectedRatio);
-    const countNoise = Math.sqrt(ratioVariance(top, bottom, counted, expectedRatio));
+    // The worth of one counted event (an order's revenue), from the baseline when it has some.
+    const unit = base[2]! > 0 ? base[0]! / base[2]! : counted > 0 && top > 0 ? top / counted : 1;
+    const point = measure(top, bottom, counted, expectedRatio, unit);
+    const logResidual = point.deviation;
+    const countNoise = Math.sqrt(point.variance);
     const standardized = logResidual / countNoise;
     const overdispersion = scaleWeight > 0 ? (absDev / scaleWeight) * ABS_TO_SIGMA : 1;
     const factor = overdispersion > 1 ? overdispersion : 1;
@@ -213,14 +231,22 @@ export function scoreRatioSeries(
     // daily baseline follows (an ad's CTR fading over a month). Event days stay out of the
     // weeks but for the point itself, a seventh of the week: a drift goes on through an event.
     if (warm && windows.count >= RING && older[0]! > 0 && older[1]! > 0) {
-      const weekTop = recent[0]! + top;
-      const weekBottom = recent[1]! + bottom;
       const olderRatio = older[0]! / older[1]!;
-      const drift = Math.log((weekTop + 0.5) / (weekBottom + 0.5)) - Math.log(olderRatio);
+      const olderUnit = older[2]! > 0 ? older[0]! / older[2]! : unit;
+      const olderCounted = counts === undefined ? NaN : older[2]!;
+      const week = measure(
+        recent[0]! + top,
+        recent[1]! + bottom,
+        recent[2]! + counted,
+        olderRatio,
+        olderUnit,
+      );
+      const drift = week.deviation;
+      const weekVariance = week.variance;
       if (drift * direct > 0 && (drift < 0 ? -drift : drift) >= DRIFT_MIN) {
         const noise = Math.sqrt(
-          ratioVariance(weekTop, weekBottom, recent[2]! + counted, olderRatio) +
-            ratioVariance(older[0]!, older[1]!, counts === undefined ? NaN : older[2]!, olderRatio),
+          weekVariance +
+            measure(older[0]!, older[1]!, olderCounted, olderRatio, olderUnit).variance,
         );
         const driftZ = (drift < 0 ? -drift : drift) / (noise * factor);
         if (driftZ > z) {
@@ -253,15 +279,19 @@ export function scoreRatioSeries(
 
     observed++;
     if (settling > 0) settling--;
-    else if (haveBaseline) {
-      let absStandardized = standardized < 0 ? -standardized : standardized;
+    else if (haveBaseline && previousStandardized === previousStandardized) {
+      // The overdispersion comes from differences of consecutive standardized residuals: a
+      // slow drift, which biases every residual the same way, cancels out of them.
+      const difference = standardized - previousStandardized;
+      let spread = (difference < 0 ? -difference : difference) * Math.SQRT1_2;
       if (scaleWeight > 0) {
-        const limit = ((z >= threshold ? 1 : SCALE_CLIP) * absDev) / scaleWeight;
-        if (absStandardized > limit) absStandardized = limit;
+        const limit = (SCALE_CLIP * absDev) / scaleWeight;
+        if (spread > limit) spread = limit;
       }
-      absDev = absDev * (1 - SCALE_ALPHA) + absStandardized;
+      absDev = absDev * (1 - SCALE_ALPHA) + spread;
       scaleWeight = scaleWeight * (1 - SCALE_ALPHA) + 1;
     }
+    previousStandardized = haveBaseline ? standardized : NaN;
     windows.push(top, bottom, counted === counted ? counted : 0);
   }
   return out;

@@ -1,7 +1,8 @@
 /**
  * The analyst's path through the workbench in a real browser, over the demo workspace: create a
  * notebook, write SQL with completion, run it, chart it with the builder, change the period and
- * see the numbers move, read it as a report; and two tabs editing one notebook meet the 412 path.
+ * see the numbers move, read it as a report; the home page's anomaly alerts; and two tabs editing
+ * one notebook meet the 412 path.
  *
  * Needs the web build (`pnpm test` builds it first). Screenshots go to test/artifacts/.
  */
@@ -140,6 +141,27 @@ describe('the notebook workbench', () => {
       expect(await report.textContent()).toContain('Spend by platform');
       expect(await page.locator('.monaco-editor').count()).toBe(0);
       await shot(page, '5-reader');
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('lists the anomaly alerts of the last days on the home page', async () => {
+    const { context, page, pageErrors } = await open();
+    try {
+      await page.goto(server.url);
+      const attention = page.getByTestId('needs-attention');
+      const alerts = attention.getByTestId('anomaly-alert');
+      await alerts.first().waitFor(patience);
+      // The demo's runaway TikTok budget of the last days leads, with its money at stake.
+      const lead = await alerts.first().innerText();
+      expect(lead).toMatch(/Spend up/);
+      expect(lead).toMatch(/tiktok/);
+      expect(lead).toMatch(/€[\d,]+ at stake/);
+      expect(await attention.getByTestId('anomaly-explanation').count()).toBeGreaterThan(0);
+      expect(await page.getByTestId('anomaly-placeholder').count()).toBe(0);
+      await shot(page, '0-home-alerts');
       expect(pageErrors).toEqual([]);
     } finally {
       await context.close();

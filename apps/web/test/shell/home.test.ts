@@ -1,4 +1,4 @@
-import type { ConnectionView, NotebookSummary } from '@baton/server';
+import type { AlertsView, ConnectionView, NotebookSummary } from '@baton/server';
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { afterEach, expect, test, vi } from 'vitest';
 import Home from '#lib/shell/Home.svelte';
@@ -48,14 +48,37 @@ const connections: ConnectionView[] = [
   },
 ];
 
+const alerts: AlertsView = {
+  today: '2026-03-31',
+  since: '2026-03-25',
+  currency: 'EUR',
+  alerts: [
+    {
+      check: 'spend by platform',
+      metric: 'spend',
+      direction: 'up',
+      by: ['platform'],
+      key: ['tiktok'],
+      series: 1,
+      first: '2026-03-26',
+      last: '2026-03-29',
+      value: 1052.19,
+      expected: 208.85,
+      impact: 3261,
+      explanation: 'SPEND +385%: tiktok / TT_FR_Conversions_Serum_SparkAds: spend +808%',
+    },
+  ],
+};
+
 afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-test('lists the notebooks with open and read links, and flags problems', async () => {
+test('lists the notebooks with open and read links, and flags problems and anomalies', async () => {
   stubFetch({
     'GET /api/notebooks': () => json({ notebooks }),
     'GET /api/connections': () => json({ connections }),
+    'GET /api/alerts': () => json(alerts),
   });
   render(Home, { navigate: () => {} });
   const items = await screen.findAllByTestId('notebook-item');
@@ -76,7 +99,11 @@ test('lists the notebooks with open and read links, and flags problems', async (
   await waitFor(() => expect(attention.textContent).toContain('Sync of meta failed'));
   expect(attention.textContent).toContain('The access token expired.');
   expect(attention.textContent).toContain('Channel mix: 2 problems');
-  expect(attention.textContent).toContain('anomaly checks');
+  const [alert] = await screen.findAllByTestId('anomaly-alert');
+  expect(attention.contains(alert!)).toBe(true);
+  expect(alert!.textContent).toContain('Spend up');
+  expect(alert!.textContent).toContain('€3,261 at stake');
+  expect(screen.queryByTestId('anomaly-placeholder')).toBeNull();
 
   const panel = screen.getByTestId('connections');
   expect(panel.textContent).toContain('12,345 rows');
@@ -88,19 +115,23 @@ test('empty states, and the failure of one list with the server hint', async () 
     'GET /api/notebooks': () => json({ notebooks: [] }),
     'GET /api/connections': () =>
       json({ error: { kind: 'internal', message: 'Boom.', hint: 'See the log.' } }, 500),
+    'GET /api/alerts': () => json({ ...alerts, alerts: [] }),
   });
   render(Home, { navigate: () => {} });
   expect((await screen.findByTestId('notebook-list-empty')).textContent).toContain(
     'No notebooks yet.',
   );
   await waitFor(() => expect(document.body.textContent).toContain('See the log.'));
-  expect(screen.getByTestId('needs-attention').textContent).toContain('anomaly checks');
+  expect((await screen.findByTestId('anomaly-empty')).textContent).toContain(
+    'No anomaly in the 7 days to 31 Mar 2026.',
+  );
 });
 
 test('creates a notebook from its title and opens it', async () => {
   const { calls } = stubFetch({
     'GET /api/notebooks': () => json({ notebooks }),
     'GET /api/connections': () => json({ connections: [] }),
+    'GET /api/alerts': () => json(alerts),
     'POST /api/notebooks': () =>
       json({ id: 'q4-review', text: '', version: 'x', updatedAt: '', diagnostics: [] }, 201),
   });
@@ -120,6 +151,7 @@ test('a refused create shows the server message in the dialog', async () => {
   stubFetch({
     'GET /api/notebooks': () => json({ notebooks }),
     'GET /api/connections': () => json({ connections: [] }),
+    'GET /api/alerts': () => json(alerts),
     'POST /api/notebooks': () =>
       json(
         { error: { kind: 'exists', message: 'weekly-cmo exists.', hint: 'Pick another title.' } },
@@ -146,6 +178,7 @@ test('delete asks first, sends the version, then reloads the list', async () => 
   const { calls } = stubFetch({
     'GET /api/notebooks': () => json({ notebooks: listed }),
     'GET /api/connections': () => json({ connections: [] }),
+    'GET /api/alerts': () => json(alerts),
     'DELETE /api/notebooks/channel-mix': () => {
       listed = notebooks.slice(0, 1);
       return new Response(null, { status: 204 });
@@ -166,6 +199,7 @@ test('rename posts the new id', async () => {
   const { calls } = stubFetch({
     'GET /api/notebooks': () => json({ notebooks }),
     'GET /api/connections': () => json({ connections: [] }),
+    'GET /api/alerts': () => json(alerts),
     'POST /api/notebooks/weekly-cmo/rename': () =>
       json({ id: 'cmo', text: '', version: 'y', updatedAt: '', diagnostics: [] }),
   });

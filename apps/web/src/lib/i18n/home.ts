@@ -1,5 +1,34 @@
-/** The home page's words: notebooks, connections, what needs attention. */
+/** The home page's words: notebooks, connections, what needs attention, anomaly alerts. */
 import { localized } from './index.ts';
+
+/** The default checks' metrics, as people name them; another metric shows as written. */
+const METRIC_NAMES_EN: Record<string, string> = {
+  spend: 'Spend',
+  conversions: 'Conversions',
+  cpa: 'CPA',
+  roas: 'ROAS',
+  ctr: 'CTR',
+  cvr: 'Conversion rate',
+  cpc: 'CPC',
+  frequency: 'Frequency',
+  revenue: 'Revenue',
+  clicks: 'Clicks',
+  impressions: 'Impressions',
+};
+
+const METRIC_NAMES_FR: Record<string, string> = {
+  spend: 'Dépenses',
+  conversions: 'Conversions',
+  cpa: 'CPA',
+  roas: 'ROAS',
+  ctr: 'CTR',
+  cvr: 'Taux de conversion',
+  cpc: 'CPC',
+  frequency: 'Répétition',
+  revenue: 'Chiffre d’affaires',
+  clicks: 'Clics',
+  impressions: 'Impressions',
+};
 
 export const home = localized({
   en: {
@@ -48,12 +77,27 @@ export const home = localized({
     syncDone: 'Sync finished.',
     streams: 'Streams',
     needsAttention: 'Needs attention',
-    allClear: 'Nothing needs attention: every sync succeeded and every notebook parses.',
+    allClear: 'Every sync succeeded and every notebook parses.',
     failedSync: (name: string) => `Sync of ${name} failed`,
     notebookProblems: (title: string, count: number) =>
       `${title}: ${count === 1 ? '1 problem' : `${count} problems`} in the file`,
-    anomalyPlaceholder:
-      'Anomaly alerts will appear here once notebooks have anomaly checks; none are set up yet.',
+    anomalies: 'Anomalies',
+    loadingAlerts: 'Checking the last days for anomalies…',
+    alertsFailed: 'The anomaly checks could not run.',
+    noAnomaly: (days: number, today: string) =>
+      days === 1 ? `No anomaly on ${today}.` : `No anomaly in the ${days} days to ${today}.`,
+    noData: 'No data to check yet: sync a connection, and its anomalies will show here.',
+    metricName: (metric: string) => METRIC_NAMES_EN[metric] ?? metric,
+    moveUp: (metric: string) => `${metric} up`,
+    moveDown: (metric: string) => `${metric} down`,
+    moreSeries: (count: number) => `+${count} more`,
+    allSeries: 'All',
+    valueVsExpected: (value: string, expected: string) => `${value} vs ${expected} expected`,
+    atStake: (money: string) => `${money} at stake`,
+    moreAlerts: (count: number) =>
+      count === 1
+        ? '1 more alert, with less at stake.'
+        : `${count} more alerts, with less at stake.`,
   },
   fr: {
     title: 'Notebooks',
@@ -103,11 +147,27 @@ export const home = localized({
     syncDone: 'Synchro terminée.',
     streams: 'Flux',
     needsAttention: 'À traiter',
-    allClear: 'Rien à traiter : toutes les synchros ont réussi et tous les notebooks sont valides.',
+    allClear: 'Toutes les synchros ont réussi et tous les notebooks sont valides.',
     failedSync: (name: string) => `La synchro de ${name} a échoué`,
     notebookProblems: (title: string, count: number) =>
       `${title} : ${count <= 1 ? `${count} problème` : `${count} problèmes`} dans le fichier`,
-    anomalyPlaceholder:
-      'Les alertes d’anomalies apparaîtront ici quand des notebooks auront des contrôles d’anomalies ; aucun n’est en place pour l’instant.',
+    anomalies: 'Anomalies',
+    loadingAlerts: 'Recherche d’anomalies sur les derniers jours…',
+    alertsFailed: 'Les contrôles d’anomalies n’ont pas pu s’exécuter.',
+    noAnomaly: (days: number, today: string) =>
+      days === 1
+        ? `Aucune anomalie le ${today}.`
+        : `Aucune anomalie sur les ${days} jours jusqu’au ${today}.`,
+    noData:
+      'Pas encore de données à contrôler : synchronisez une connexion, ses anomalies s’afficheront ici.',
+    metricName: (metric: string) => METRIC_NAMES_FR[metric] ?? metric,
+    moveUp: (metric: string) => `${metric} en hausse`,
+    moveDown: (metric: string) => `${metric} en baisse`,
+    moreSeries: (count: number) => `+${count} autre${count > 1 ? 's' : ''}`,
+    allSeries: 'Tout',
+    valueVsExpected: (value: string, expected: string) => `${value} au lieu de ${expected} attendu`,
+    atStake: (money: string) => `${money} en jeu`,
+    moreAlerts: (count: number) =>
+      count === 1 ? '1 autre alerte, moins coûteuse.' : `${count} autres alertes, moins coûteuses.`,
   },
 });

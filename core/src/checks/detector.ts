@@ -192,6 +192,23 @@ export class DetectorState {
     this.phaseCount.fill(0);
     this.longCount.fill(0);
   }
+
+  /**
+   * Moves the level the correction has re-learned (the median of its `have` residuals) into
+   * the seasonal terms, so that the phase medians do not swing to it weeks later, one weekday
+   * at a time. Adding a constant keeps every sorted window sorted.
+   */
+  foldLevel(have: number): void {
+    if (have < 3) return;
+    const shift = medianOf(this.levelSorted, 0, have);
+    for (const values of [this.phaseValues, this.phaseSorted, this.longValues, this.longSorted]) {
+      for (let index = 0; index < values.length; index++) values[index]! += shift;
+    }
+    for (let index = 0; index < have; index++) {
+      this.levelResiduals[index]! -= shift;
+      this.levelSorted[index]! -= shift;
+    }
+  }
 }
 
 /**
@@ -471,11 +488,12 @@ export function scoreSeriesInto(
     if (settling > 0) {
       // Residuals against a stale level are not noise: they stay out of the scale.
       settling--;
+      if (settling === 0) state.foldLevel(levelCount < levelWindow ? levelCount : levelWindow);
     } else if (have > 0) {
       // Clip at SCALE_CLIP scales so a spike does not inflate the scale for weeks. The sums
       // make an EWMA that is a plain average while few residuals are in.
       let absResidual = residual < 0 ? -residual : residual;
-      if (scaleWeight > 0) {
+      if (absDev > 0) {
         const limit = (SCALE_CLIP * absDev) / scaleWeight;
         if (absResidual > limit) absResidual = limit;
       }

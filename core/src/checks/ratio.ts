@@ -15,7 +15,6 @@ import {
   SCALE_CLIP,
   SCORE_MIDPOINT,
   SENSITIVITY_THRESHOLDS,
-  WARMUP_CYCLES,
   type DetectOptions,
   type SeriesScores,
 } from './detector.ts';
@@ -33,6 +32,8 @@ export interface RatioOptions extends DetectOptions {
 
 /** Points in the trailing ratio-of-sums baseline of `scoreRatioSeries`. */
 const RATIO_WINDOW = 28;
+/** Points before a ratio may be flagged: a full baseline, and its noise with it. */
+const RATIO_WARMUP = RATIO_WINDOW;
 /** The drift rule compares the last DRIFT_WEEK points with the RATIO_WINDOW points before. */
 const DRIFT_WEEK = 7;
 /** Smallest drift (log of the weeks' ratio) worth an alert: 25%. */
@@ -147,7 +148,6 @@ export function scoreRatioSeries(
     );
   }
   const n = numerator.length;
-  const period = options.period ?? 7;
   const threshold = SENSITIVITY_THRESHOLDS[options.sensitivity ?? 'normal'];
   const direction = options.direction ?? 'both';
   const { events, peaks } = options;
@@ -213,11 +213,7 @@ export function scoreRatioSeries(
     const overdispersion = scaleWeight > 0 ? (absDev / scaleWeight) * ABS_TO_SIGMA : 1;
     const factor = overdispersion > 1 ? overdispersion : 1;
     const warm =
-      haveBaseline &&
-      observed >= WARMUP_CYCLES * period &&
-      scaleWeight >= 5 &&
-      settling === 0 &&
-      !rebase;
+      haveBaseline && observed >= RATIO_WARMUP && scaleWeight >= 5 && settling === 0 && !rebase;
     const direct = logResidual > 0 ? 1 : logResidual < 0 ? -1 : 0;
     const allowance = learned ? RATIO_LEARNED_ALLOWANCE : RATIO_EVENT_ALLOWANCE;
     let deviation = isEvent ? beyond(logResidual, allowance, allowance) : logResidual;
@@ -284,7 +280,7 @@ export function scoreRatioSeries(
       // slow drift, which biases every residual the same way, cancels out of them.
       const difference = standardized - previousStandardized;
       let spread = (difference < 0 ? -difference : difference) * Math.SQRT1_2;
-      if (scaleWeight > 0) {
+      if (absDev > 0) {
         const limit = (SCALE_CLIP * absDev) / scaleWeight;
         if (spread > limit) spread = limit;
       }

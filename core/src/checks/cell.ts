@@ -184,7 +184,13 @@ export async function runCheck(
 
   const { dates, series } = toSeries(read, spec.by.length, metric);
   const since = options.since ? dates.findIndex((date) => date >= options.since!) : 0;
-  const detect = detectorOptions(spec, dates, options);
+  const detect = detectorOptions(spec, dates, {
+    ...options,
+    events: {
+      ...options.events,
+      extra: [...(options.events?.extra ?? []), ...(spec.events ?? [])],
+    },
+  });
   // Days after the last judged one: conversions there are not all counted yet.
   const matureUntil = dates.length - (usesConversions(metric) ? (options.maturityDays ?? 3) : 0);
   const points: (FlaggedPoint & Omit<CheckAlert, 'group' | 'key'>)[] = [];

@@ -26,6 +26,7 @@ export {
   type CellSpecs,
   type ChartSpec,
   type CheckSpec,
+  type CheckEvent,
   type CheckDirection,
   type CheckSensitivity,
   type RecommendSpec,

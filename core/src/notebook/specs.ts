@@ -4,6 +4,7 @@
  */
 
 import { isMap, isScalar, type Node } from 'yaml';
+import { isIsoDate } from './dates.ts';
 import { isPlainObject, parseYaml, toPlain } from './front-matter.ts';
 import type { Cell, CellKind, NotebookDiagnostic } from './types.ts';
 
@@ -36,6 +37,17 @@ export interface CheckSpec {
   minImpact?: number;
   /** Add the root cause of the top alerts (drill-down by platform, campaign, ad). */
   explain?: boolean;
+  /** The team's own dates (a launch, a TV flight), on top of the retail calendar. */
+  events?: CheckEvent[];
+}
+
+/** A known event of a check: inclusive `YYYY-MM-DD` days. */
+export interface CheckEvent {
+  name: string;
+  start: string;
+  end: string;
+  /** An expected peak: a fall is still flagged. Default false: moves either way expected. */
+  peak?: boolean;
 }
 
 export type RecommendGoal = 'conversions' | 'revenue';
@@ -73,7 +85,17 @@ export type CellSpecResult<K extends CellKind = CellKind> =
 
 const KNOWN_KEYS: Record<Exclude<CellKind, 'sql' | 'chart'>, string[]> = {
   ask: ['question', 'sql'],
-  check: ['on', 'time', 'metric', 'by', 'direction', 'sensitivity', 'min_impact', 'explain'],
+  check: [
+    'on',
+    'time',
+    'metric',
+    'by',
+    'direction',
+    'sensitivity',
+    'min_impact',
+    'explain',
+    'events',
+  ],
   recommend: ['from', 'goal', 'target_cpa', 'target_roas', 'max_actions'],
 };
 
@@ -259,7 +281,8 @@ class SpecReader {
     const sensitivity = this.choice('sensitivity', ['low', 'normal', 'high'] as const, 'normal');
     const minImpact = this.number('min_impact', 0);
     const explain = this.boolean('explain');
-    if (!on || !time || !metric || !by || !direction || !sensitivity) return undefined;
+    const events = this.events();
+    if (!on || !time || !metric || !by || !direction || !sensitivity || !events) return undefined;
     return {
       on,
       time,
@@ -269,7 +292,31 @@ class SpecReader {
       sensitivity,
       ...(minImpact !== undefined ? { minImpact } : {}),
       ...(explain ? { explain } : {}),
+      ...(events.length > 0 ? { events } : {}),
     };
+  }
+
+  /**
+   * `events`: a list of days (`2026-04-01`), ranges (`2026-03-10..2026-03-24`), either followed
+   * by a name, or maps `{ name, start, end, peak }`.
+   */
+  private events(): CheckEvent[] | undefined {
+    const value = this.value.events;
+    if (value === undefined || value === null) return [];
+    const items = Array.isArray(value) ? value : [value];
+    const events: CheckEvent[] = [];
+    for (const [index, item] of items.entries()) {
+      const event = readEvent(item);
+      if (!event) {
+        this.problem(
+          'events',
+          `\`events\` item ${index + 1} (${JSON.stringify(item)}) is not a known event: write a day \`2026-04-01\`, a range \`2026-03-10..2026-03-24 TV campaign\`, or \`{ name: TV campaign, start: 2026-03-10, end: 2026-03-24 }\`.`,
+        );
+        return undefined;
+      }
+      events.push(event);
+    }
+    return events;
   }
 
   private recommend(): RecommendSpec | undefined {
@@ -294,6 +341,26 @@ class SpecReader {
     if (!question) return undefined;
     return { question, ...(sql !== undefined ? { sql } : {}) };
   }
+}
+
+/** One `events` item, or undefined when it is not a day, a range or a `{ start, end }` map. */
+function readEvent(item: unknown): CheckEvent | undefined {
+  if (typeof item === 'string') {
+    const match = /^\s*(\d{4}-\d{2}-\d{2})(?:\.\.(\d{4}-\d{2}-\d{2}))?\s*(.*)$/.exec(item);
+    if (!match) return undefined;
+    const [, start, end = start, name] = match;
+    return eventOf(name || `${start}${end === start ? '' : `..${end}`}`, start!, end!, false);
+  }
+  if (!isPlainObject(item)) return undefined;
+  const { name, start, end = start, peak = false } = item;
+  if (typeof start !== 'string' || typeof end !== 'string' || typeof peak !== 'boolean')
+    return undefined;
+  return eventOf(typeof name === 'string' ? name : start, start, end, peak);
+}
+
+function eventOf(name: string, start: string, end: string, peak: boolean): CheckEvent | undefined {
+  if (!isIsoDate(start) || !isIsoDate(end) || end < start) return undefined;
+  return { name, start, end, ...(peak ? { peak } : {}) };
 }
 
 export function capitalize(text: string): string {

@@ -128,6 +128,18 @@ describe('runCheck', () => {
     expect(chart!.layer).toHaveLength(4);
   });
 
+  it("judges a day on the team's own events against the event's allowance", async () => {
+    const runaway = (alerts: { key: string[]; date: string; score: number }[]) =>
+      alerts.find((alert) => alert.key[2] === 'C3' && alert.date === day(110));
+    const plain = runaway((await runCheck(warehouse, spec({ direction: 'up' }))).alerts)!;
+    const { alerts } = await runCheck(
+      warehouse,
+      spec({ direction: 'up', events: [{ name: 'TV', start: day(110), end: day(110) }] }),
+    );
+    // Four budgets in a day is beyond what an event explains (x2.5), but less of a surprise.
+    expect(runaway(alerts)!.score).toBeLessThan(plain.score);
+  });
+
   it('groups the campaigns of one account that lose conversions on the same days into one alert', async () => {
     const { alerts } = await runCheck(
       warehouse,

@@ -22,4 +22,30 @@ describe('check cell spec', () => {
       /`explain` must be true or false/,
     );
   });
+
+  it("reads the team's own events: days, ranges with a name, and maps", () => {
+    const result = parseCellSpec(
+      checkCell(
+        `${BASE}\nevents:\n  - 2026-04-01\n  - 2026-03-10..2026-03-24 TV campaign\n  - { name: Launch, start: 2026-05-02, end: 2026-05-09, peak: true }`,
+      ),
+    );
+    expect(result).toMatchObject({
+      diagnostics: [],
+      spec: {
+        events: [
+          { name: '2026-04-01', start: '2026-04-01', end: '2026-04-01' },
+          { name: 'TV campaign', start: '2026-03-10', end: '2026-03-24' },
+          { name: 'Launch', start: '2026-05-02', end: '2026-05-09', peak: true },
+        ],
+      },
+    });
+  });
+
+  it('says how to write an event that is not a date', () => {
+    const result = parseCellSpec(checkCell(`${BASE}\nevents: [2026-13-01]`));
+    expect('spec' in result).toBe(false);
+    expect(result.diagnostics.map((d) => d.message).join('\n')).toMatch(
+      /`events` item 1 \("2026-13-01"\) is not a known event: write a day/,
+    );
+  });
 });

@@ -13,6 +13,7 @@ import {
   type AlertSummary,
 } from '@baton/core/checks';
 import type { AlertsView, AlertView } from './api-types.ts';
+import { lastSuccessfulSync } from './report.ts';
 import type { Workbench } from './workbench.ts';
 
 export const DEFAULT_ALERT_DAYS = 7;
@@ -101,13 +102,7 @@ export function readAlerts(workbench: Workbench, days: number): Promise<AlertsVi
 
 /** The data's version: when it last arrived (the latest successful sync of any connection). */
 async function dataVersion(workbench: Workbench): Promise<string> {
-  const connections = await workbench.sync.listConnections();
-  const latest = connections
-    .map((connection) => connection.lastSuccessAt)
-    .filter((time) => time !== undefined)
-    .sort()
-    .at(-1);
-  return latest ?? 'never-synced';
+  return (await lastSuccessfulSync(workbench)) ?? 'never-synced';
 }
 
 function alertView(summary: AlertSummary, explanation: string | undefined): AlertView {

@@ -57,7 +57,7 @@ export async function buildReportView(
 }
 
 /** When the workspace's data last arrived: the latest successful sync of any connection. */
-async function lastSuccessfulSync(workbench: Workbench): Promise<string | undefined> {
+export async function lastSuccessfulSync(workbench: Workbench): Promise<string | undefined> {
   const connections = await workbench.sync.listConnections();
   return connections
     .map((connection) => connection.lastSuccessAt)

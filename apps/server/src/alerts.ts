@@ -113,6 +113,7 @@ function alertView(summary: AlertSummary, explanation: string | undefined): Aler
     by: summary.by,
     key: summary.key,
     series: summary.series,
+    related: summary.related,
     first: summary.first,
     last: summary.last,
     value: finiteOrNull(summary.value),

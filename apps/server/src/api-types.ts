@@ -153,8 +153,10 @@ export interface AlertView {
   by: string[];
   /** The lead series' key values, in `by` order (`['tiktok', 'Maison Lumière FR', ...]`). */
   key: string[];
-  /** How many series the alert spans (1: the lead's only). */
+  /** How many series of the lead's check the alert spans (1: the lead's only). */
   series: number;
+  /** The other moves of the same cause (its ROAS down, its platform's spend up). */
+  related: { check: string; metric: string; direction: 'up' | 'down' }[];
   /** First and last flagged day, `YYYY-MM-DD`. */
   first: string;
   last: string;

@@ -112,13 +112,105 @@ export async function runDefaultChecks(
     }
     groupOffset += highest;
   }
-  const groupImpact = new Map<number, number>();
+  mergeCauses(alerts);
+  const stakes = groupStakes(alerts);
+  // Stable: a group's rows keep their order (within a check: its first move, largest first,
+  // then the swing back), the check with the most at stake first.
+  const checkStakes = new Map<string, number>();
   for (const alert of alerts) {
-    groupImpact.set(alert.group, (groupImpact.get(alert.group) ?? 0) + alert.impact);
+    const id = `${alert.group} ${alert.check}`;
+    checkStakes.set(id, (checkStakes.get(id) ?? 0) + alert.impact);
   }
-  // Stable: a group's rows keep its check's order (its first move, largest first, then the
-  // swing back).
   return alerts.sort(
-    (a, b) => groupImpact.get(b.group)! - groupImpact.get(a.group)! || a.group - b.group,
+    (a, b) =>
+      stakes.get(b.group)! - stakes.get(a.group)! ||
+      a.group - b.group ||
+      checkStakes.get(`${b.group} ${b.check}`)! - checkStakes.get(`${a.group} ${a.check}`)!,
   );
+}
+
+/**
+ * An alert group's money at stake: the most any one check puts on it. The checks of one cause
+ * (a campaign's spend up, its platform's spend up, its ROAS down) see the same money from
+ * different sides; adding them up would count it twice.
+ */
+export function groupStakes(alerts: readonly DefaultCheckAlert[]): Map<number, number> {
+  const byCheck = new Map<string, number>();
+  for (const alert of alerts) {
+    const id = `${alert.group}\u0000${alert.check}`;
+    byCheck.set(id, (byCheck.get(id) ?? 0) + alert.impact);
+  }
+  const stakes = new Map<number, number>();
+  for (const [id, total] of byCheck) {
+    const group = Number(id.slice(0, id.indexOf('\u0000')));
+    stakes.set(group, Math.max(stakes.get(group) ?? 0, total));
+  }
+  return stakes;
+}
+
+/** Days between two episodes of related series that still count as one cause. */
+const CAUSE_SLACK = 1;
+
+/**
+ * One cause, one alert: groups of different checks merge when their days overlap (a day of
+ * slack) and they watch the same series (a campaign's spend up and its ROAS down), or the same
+ * metric of a series and of one inside it (a platform's spend and its campaign's). The merged
+ * group keeps the smallest id.
+ */
+function mergeCauses(alerts: DefaultCheckAlert[]): void {
+  interface Episode {
+    group: number;
+    metric: string;
+    path: string[];
+    first: string;
+    last: string;
+  }
+  const episodes = new Map<string, Episode>();
+  for (const alert of alerts) {
+    const path = alert.by.map((column, index) => `${column}=${alert.key[index]}`);
+    const id = `${alert.group}\u0000${JSON.stringify(path)}`;
+    const episode = episodes.get(id);
+    if (!episode) {
+      const { group, metric, date } = alert;
+      episodes.set(id, { group, metric, path, first: date, last: date });
+    } else {
+      if (alert.date < episode.first) episode.first = alert.date;
+      if (alert.date > episode.last) episode.last = alert.date;
+    }
+  }
+  const parent = new Map<number, number>();
+  const root = (group: number): number => {
+    let at = group;
+    while (parent.has(at)) at = parent.get(at)!;
+    return at;
+  };
+  const list = [...episodes.values()];
+  for (let i = 0; i < list.length; i++) {
+    for (let j = i + 1; j < list.length; j++) {
+      const [a, b] = [list[i]!, list[j]!];
+      if (!related(a, b) || !overlap(a, b)) continue;
+      const [ra, rb] = [root(a.group), root(b.group)];
+      if (ra !== rb) parent.set(Math.max(ra, rb), Math.min(ra, rb));
+    }
+  }
+  for (const alert of alerts) alert.group = root(alert.group);
+}
+
+/** The same series, or the same metric of a series and one inside it (a key prefix). */
+function related(
+  a: { metric: string; path: string[] },
+  b: { metric: string; path: string[] },
+): boolean {
+  const [short, long] = a.path.length <= b.path.length ? [a.path, b.path] : [b.path, a.path];
+  if (!short.every((part, index) => long[index] === part)) return false;
+  return short.length === long.length || a.metric === b.metric;
+}
+
+function overlap(a: { first: string; last: string }, b: { first: string; last: string }): boolean {
+  const day = 86_400_000;
+  const gap = Math.max(
+    Date.parse(a.first) - Date.parse(b.last),
+    Date.parse(b.first) - Date.parse(a.last),
+  );
+  return gap <= CAUSE_SLACK * day;
 }

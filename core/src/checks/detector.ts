@@ -87,6 +87,8 @@ export const SCORE_MIDPOINT = SENSITIVITY_THRESHOLDS.normal;
 const PHASE_WINDOW = 8;
 /** Weight of a new absolute residual in the scale EWMA. */
 export const SCALE_ALPHA = 0.05;
+/** The mean absolute residual (log scale) under which the clip does not shrink: 5%. */
+const SCALE_FLOOR = 0.05;
 /** Residuals are clipped at this many scales before they update the scale. */
 export const SCALE_CLIP = 3;
 /** E|r| = 0.8 sigma for a normal residual. */
@@ -232,6 +234,7 @@ export function scoreSeriesInto(
   const { phaseValues, phaseSorted, phaseCount, levelResiduals, levelSorted, levelWindow } = state;
   const { longPeriod, longValues, longSorted, longCount, eventEffects, eventSorted } = state;
   let eventDays = 0; // days of the current event run so far
+  let inPeak = false; // whether the previous point was on a peak
   let longPhase = 0;
   state.reset();
   const { expected, lower, upper, score, flag, sign } = out;
@@ -294,8 +297,10 @@ export function scoreSeriesInto(
       rebase = false;
       gap = 0;
       gapEvents = 0;
-      eventDays = 0;
     }
+    // A new event (a peak giving way to Christmas) has a level of its own to learn.
+    if (!isEvent || isPeak !== inPeak) eventDays = 0;
+    inPeak = isPeak;
     if (countLike && (value < 0 || value !== Math.floor(value))) countLike = false;
     if (logScale && value < 0) {
       logScale = false;
@@ -490,18 +495,26 @@ export function scoreSeriesInto(
       settling--;
       if (settling === 0) state.foldLevel(levelCount < levelWindow ? levelCount : levelWindow);
     } else if (have > 0) {
-      // Clip at SCALE_CLIP scales so a spike does not inflate the scale for weeks. The sums
-      // make an EWMA that is a plain average while few residuals are in.
-      let absResidual = residual < 0 ? -residual : residual;
-      if (absDev > 0) {
-        const limit = (SCALE_CLIP * absDev) / scaleWeight;
-        if (absResidual > limit) absResidual = limit;
-      }
-      absDev = absDev * (1 - SCALE_ALPHA) + absResidual;
+      // The sums make an EWMA that is a plain average while few residuals are in.
+      absDev = absDev * (1 - SCALE_ALPHA) + scaleUpdate(absDev, scaleWeight, residual);
       scaleWeight = scaleWeight * (1 - SCALE_ALPHA) + 1;
     }
     lastLevel = x;
   }
+}
+
+/**
+ * A residual's entry into the scale's EWMA: its absolute value, clipped at SCALE_CLIP times the
+ * current mean so a spike does not inflate the scale for weeks; the clip never goes under
+ * SCALE_FLOOR, so a series flat under a budget cap learns the swings of the demand below it
+ * when they come, instead of flagging them for weeks.
+ */
+function scaleUpdate(absDev: number, scaleWeight: number, residual: number): number {
+  const size = residual < 0 ? -residual : residual;
+  if (absDev <= 0) return size;
+  const mean = absDev / scaleWeight;
+  const limit = SCALE_CLIP * (mean > SCALE_FLOOR ? mean : SCALE_FLOOR);
+  return size > limit ? limit : size;
 }
 
 /** The part of a log move beyond an allowance of `up` above and `down` below (0 within). */

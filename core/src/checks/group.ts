@@ -18,6 +18,11 @@ export interface FlaggedPoint {
 
 /** Episodes whose days are at most this far apart count as one. */
 const EPISODE_GAP = 2;
+/**
+ * A move the other way this many days after an episode is the series coming back: the
+ * baseline takes about half a week to follow a shift, and a few days more to see it end.
+ */
+const SWING_BACK_DAYS = 7;
 /** Series of one parent whose episodes start this many days after another's end still co-move. */
 const CO_MOVING_SLACK = 1;
 
@@ -108,7 +113,7 @@ export function groupPoints(points: FlaggedPoint[], parentLength?: number): numb
     for (let i = 1; i < members.length; i++) {
       const previous = episodes[members[i - 1]!]!;
       const episode = episodes[members[i]!]!;
-      if (episode.sign !== previous.sign && episode.first - previous.last <= EPISODE_GAP) {
+      if (episode.sign !== previous.sign && episode.first - previous.last <= SWING_BACK_DAYS) {
         root[find(members[i]!)] = find(members[i - 1]!);
       }
     }

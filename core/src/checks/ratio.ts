@@ -167,6 +167,7 @@ export function scoreRatioSeries(
   let eventTop = 0;
   let eventBottom = 0;
   let eventDays = 0;
+  let inPeak = false;
 
   for (let i = 0; i < n; i++) {
     const top = numerator[i]!;
@@ -179,8 +180,8 @@ export function scoreRatioSeries(
       out.score[i] = NaN;
       continue;
     }
-    const isEvent =
-      (events !== undefined && events.has(i)) || (peaks !== undefined && peaks.has(i));
+    const isPeak = peaks !== undefined && peaks.has(i);
+    const isEvent = isPeak || (events !== undefined && events.has(i));
     // A ratio does not move with volume, so the weeks before a long event still tell what to
     // expect after it; a launch changes the mix, and the baseline starts again.
     if (!isEvent && rebase && observed > 0) {
@@ -188,12 +189,14 @@ export function scoreRatioSeries(
       settling = RELEARN_POINTS;
       runs.reset();
     }
-    if (!isEvent) {
-      rebase = false;
+    if (!isEvent) rebase = false;
+    // A new event (a peak giving way to Christmas) has a ratio of its own to learn.
+    if (!isEvent || isPeak !== inPeak) {
       eventDays = 0;
       eventTop = 0;
       eventBottom = 0;
     }
+    inPeak = isPeak;
     const ratio = top / bottom;
     const { base, recent, older } = windows;
     const haveBaseline = base[0]! > 0 && base[1]! > 0;

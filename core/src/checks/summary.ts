@@ -5,7 +5,12 @@
  */
 import { BatonError } from '../errors.ts';
 import type { CheckSource } from './cell.ts';
-import { DEFAULT_CHECKS, type DefaultCheck, type DefaultCheckAlert } from './cell-defaults.ts';
+import {
+  DEFAULT_CHECKS,
+  groupStakes,
+  type DefaultCheck,
+  type DefaultCheckAlert,
+} from './cell-defaults.ts';
 import { explainChange, type DrilldownTable, type Explanation } from './drilldown.ts';
 
 /** One alert group: its largest row, the days and series it spans, its total money at stake. */
@@ -17,8 +22,10 @@ export interface AlertSummary {
   by: string[];
   /** The lead row's series key. */
   key: string[];
-  /** How many series the group spans (1: the lead's only). */
+  /** How many series of the lead's check the group spans (1: the lead's only). */
   series: number;
+  /** The other moves of the same cause, one per other check: `roas down`, `spend up`. */
+  related: { check: string; metric: string; direction: 'up' | 'down' }[];
   /** First and last flagged day, `YYYY-MM-DD`. */
   first: string;
   last: string;
@@ -26,7 +33,7 @@ export interface AlertSummary {
   /** The lead row's value and expected value (NaN: undefined, e.g. CPA without conversions). */
   value: number;
   expected: number;
-  /** The group's total money at stake, in the reporting currency. */
+  /** The group's money at stake (the most any one of its checks puts on it), in the reporting currency. */
   impact: number;
 }
 
@@ -56,6 +63,7 @@ export function summarizeAlerts(alerts: readonly DefaultCheckAlert[]): AlertSumm
           by: alert.by,
           key: alert.key,
           series: 1,
+          related: [],
           first: alert.date,
           last: alert.date,
           direction: alert.direction,
@@ -68,12 +76,21 @@ export function summarizeAlerts(alerts: readonly DefaultCheckAlert[]): AlertSumm
       continue;
     }
     const { summary, keys } = group;
-    keys.add(JSON.stringify(alert.key));
-    summary.series = keys.size;
+    if (alert.check === summary.check) {
+      keys.add(JSON.stringify(alert.key));
+      summary.series = keys.size;
+    } else if (!summary.related.some((move) => move.check === alert.check)) {
+      summary.related.push({
+        check: alert.check,
+        metric: alert.metric,
+        direction: alert.direction,
+      });
+    }
     if (alert.date < summary.first) summary.first = alert.date;
     if (alert.date > summary.last) summary.last = alert.date;
-    summary.impact += alert.impact;
   }
+  const stakes = groupStakes(alerts);
+  for (const [group, { summary }] of groups) summary.impact = stakes.get(group)!;
   return [...groups.values()].map(({ summary }) => summary).sort((a, b) => b.impact - a.impact);
 }
 

@@ -12,6 +12,10 @@ const runaway: AlertView = {
   by: ['platform', 'account_name', 'campaign_name'],
   key: ['tiktok', 'Maison Lumière FR', 'TT_FR_Conversions_Serum_SparkAds'],
   series: 1,
+  related: [
+    { check: 'roas by campaign', metric: 'roas', direction: 'down' },
+    { check: 'spend by platform', metric: 'spend', direction: 'up' },
+  ],
   first: '2026-03-26',
   last: '2026-03-29',
   value: 960,
@@ -27,6 +31,7 @@ const outage: AlertView = {
   by: ['platform', 'account_name', 'campaign_name'],
   key: ['meta', '', 'FR - Prospecting'],
   series: 4,
+  related: [],
   first: '2026-03-28',
   last: '2026-03-28',
   value: null,
@@ -58,6 +63,9 @@ test('shows a skeleton while the checks run, then the alerts with their money at
   expect(items).toHaveLength(2);
   const first = items[0]!.textContent!;
   expect(first).toContain('Spend up');
+  // One cause, one alert: its other moves are named, with their level.
+  expect(first).toContain('Also: ROAS down (campaign), Spend up (platform)');
+  expect(items[1]!.textContent).not.toContain('Also:');
   expect(first).toContain('tiktok / Maison Lumière FR / TT_FR_Conversions_Serum_SparkAds');
   expect(first).toMatch(/26\s*–\s*29 Mar 2026/);
   expect(first).toContain('€960 vs €115 expected');

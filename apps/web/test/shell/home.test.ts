@@ -60,6 +60,7 @@ const alerts: AlertsView = {
       by: ['platform'],
       key: ['tiktok'],
       series: 1,
+      related: [],
       first: '2026-03-26',
       last: '2026-03-29',
       value: 1052.19,

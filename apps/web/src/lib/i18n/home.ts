@@ -91,6 +91,9 @@ export const home = localized({
     moveUp: (metric: string) => `${metric} up`,
     moveDown: (metric: string) => `${metric} down`,
     moreSeries: (count: number) => `+${count} more`,
+    alsoMoved: (moves: string) => `Also: ${moves}`,
+    level: (level: string) =>
+      ({ platform: 'platform', campaign: 'campaign', ad: 'ad' })[level] ?? level,
     allSeries: 'All',
     valueVsExpected: (value: string, expected: string) => `${value} vs ${expected} expected`,
     atStake: (money: string) => `${money} at stake`,
@@ -164,6 +167,9 @@ export const home = localized({
     moveUp: (metric: string) => `${metric} en hausse`,
     moveDown: (metric: string) => `${metric} en baisse`,
     moreSeries: (count: number) => `+${count} autre${count > 1 ? 's' : ''}`,
+    alsoMoved: (moves: string) => `Aussi : ${moves}`,
+    level: (level: string) =>
+      ({ platform: 'plateforme', campaign: 'campagne', ad: 'annonce' })[level] ?? level,
     allSeries: 'Tout',
     valueVsExpected: (value: string, expected: string) => `${value} au lieu de ${expected} attendu`,
     atStake: (money: string) => `${money} en jeu`,

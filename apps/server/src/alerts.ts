@@ -5,6 +5,7 @@
  * concurrent requests for one answer share its computation.
  */
 import {
+  calendarEvents,
   explainAlert,
   firstDayOf,
   lastDataDay,
@@ -35,7 +36,9 @@ export async function computeAlerts(
   const today = await lastDataDay(warehouse);
   if (today === undefined) return { today: null, since: null, currency, alerts: [] };
   const since = firstDayOf(today, days);
-  const summaries = summarizeAlerts(await runDefaultChecks(warehouse, { today, since }));
+  const summaries = summarizeAlerts(
+    await runDefaultChecks(warehouse, { today, since, events: calendarEvents(config.calendar) }),
+  );
   const explanations = await Promise.all(
     summaries.slice(0, EXPLAINED).map((summary) => explainAlert(warehouse, summary)),
   );

@@ -60,7 +60,10 @@ export async function openWorkbench(
       reportingCurrency: config.reportingCurrency,
     });
     let closing: Promise<void> | undefined;
-    const runner = new NotebookRunner(warehouse, { now });
+    const runner = new NotebookRunner(warehouse, {
+      now,
+      ...(config.calendar ? { calendar: config.calendar } : {}),
+    });
     const runs = new RunManager(runner, { now });
     const syncs = new SyncManager(sync);
     return {

@@ -151,3 +151,23 @@ export function eventDays(
   });
   return days;
 }
+
+/**
+ * A workspace's calendar (`baton.json` `calendar`): the markets whose retail events count by
+ * default, and the team's own dates, for every check of the workspace.
+ */
+export interface WorkspaceCalendar {
+  markets?: RetailMarket[];
+  events?: KnownEvent[];
+}
+
+/** The checks' `events` option for a workspace's calendar. */
+export function calendarEvents(calendar: WorkspaceCalendar | undefined): {
+  markets?: readonly RetailMarket[];
+  extra?: KnownEvent[];
+} {
+  return {
+    ...(calendar?.markets ? { markets: calendar.markets } : {}),
+    ...(calendar?.events ? { extra: calendar.events } : {}),
+  };
+}

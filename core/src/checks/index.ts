@@ -33,7 +33,14 @@ export {
   type DefaultCheck,
   type DefaultCheckAlert,
 } from './cell-defaults.ts';
-export { eventDays, retailEvents, type KnownEvent, type RetailMarket } from './cell-events.ts';
+export {
+  calendarEvents,
+  eventDays,
+  retailEvents,
+  type KnownEvent,
+  type RetailMarket,
+  type WorkspaceCalendar,
+} from './cell-events.ts';
 export {
   explainChange,
   type Contribution,

@@ -344,7 +344,7 @@ class SpecReader {
 }
 
 /** One `events` item, or undefined when it is not a day, a range or a `{ start, end }` map. */
-function readEvent(item: unknown): CheckEvent | undefined {
+export function readEvent(item: unknown): CheckEvent | undefined {
   if (typeof item === 'string') {
     const match = /^\s*(\d{4}-\d{2}-\d{2})(?:\.\.(\d{4}-\d{2}-\d{2}))?\s*(.*)$/.exec(item);
     if (!match) return undefined;

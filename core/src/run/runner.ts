@@ -4,6 +4,7 @@ import type { QueryResult, SqlParams, SqlValue } from '../engine/types.ts';
 import { quoteIdentifier, type Warehouse, type WarehouseSession } from '../engine/index.ts';
 import { BatonError } from '../errors.ts';
 import { runCheck } from '../checks/cell.ts';
+import { calendarEvents, type WorkspaceCalendar } from '../checks/cell-events.ts';
 import { parseCellSpec, resolveInputs } from '../notebook/index.ts';
 import type { CheckSpec } from '../notebook/index.ts';
 import type { Cell, Notebook } from '../notebook/types.ts';
@@ -42,6 +43,8 @@ export interface RunnerOptions {
    * also borrows others briefly; were every connection pinned, those borrows would wait forever.
    */
   concurrentRuns?: number;
+  /** The workspace's calendar for check cells (markets, the team's own dates). */
+  calendar?: WorkspaceCalendar;
 }
 
 /** Thrown when the caller's input values cannot be bound; nothing has run. */
@@ -380,6 +383,7 @@ export class NotebookRunner {
     const spec = parsed.spec as CheckSpec;
     const { result, chart } = await runCheck(context.session, spec, {
       today: context.today,
+      events: calendarEvents(this.options.calendar),
       explain: spec.explain === true,
       ...(context.signal ? { signal: context.signal } : {}),
     });

@@ -3,7 +3,10 @@ import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Warehouse } from '../engine/index.ts';
 import type { WarehouseOptions } from '../engine/types.ts';
+import type { RetailMarket, WorkspaceCalendar } from '../checks/cell-events.ts';
 import { BatonError } from '../errors.ts';
+import { isPlainObject } from '../notebook/front-matter.ts';
+import { readEvent } from '../notebook/specs.ts';
 import { writeFileAtomic } from './atomic.ts';
 
 /**
@@ -18,7 +21,11 @@ export interface WorkspaceConfig {
   locale: 'en' | 'fr';
   /** Connector modules of this workspace, beside the built-in ones (paths or package names). */
   plugins?: string[];
+  /** The markets whose retail events the checks know, and the team's own dates. */
+  calendar?: WorkspaceCalendar;
 }
+
+const MARKETS: readonly RetailMarket[] = ['FR', 'UK', 'US'];
 
 export interface WorkspacePaths {
   dir: string;
@@ -50,11 +57,9 @@ export async function readWorkspaceConfig(dir: string): Promise<WorkspaceConfig>
     locale: 'en',
   };
   if (!existsSync(config)) return defaults;
+  let read: Partial<WorkspaceConfig>;
   try {
-    return {
-      ...defaults,
-      ...(JSON.parse(await readFile(config, 'utf8')) as Partial<WorkspaceConfig>),
-    };
+    read = JSON.parse(await readFile(config, 'utf8')) as Partial<WorkspaceConfig>;
   } catch (error) {
     throw new BatonError(
       'config',
@@ -63,6 +68,43 @@ export async function readWorkspaceConfig(dir: string): Promise<WorkspaceConfig>
       { cause: error },
     );
   }
+  return { ...defaults, ...read, ...readCalendar(read.calendar, config) };
+}
+
+/** `calendar` of baton.json, checked: a wrong market or date names itself and its fix. */
+function readCalendar(value: unknown, file: string): { calendar?: WorkspaceCalendar } {
+  if (value === undefined) return {};
+  const refuse = (what: string) =>
+    new BatonError(
+      'config',
+      `${file}: ${what}`,
+      'Write "calendar": { "markets": ["FR", "UK", "US"], "events": ["2026-04-01", "2026-03-10..2026-03-24 TV flight", { "name": "Launch", "start": "2026-05-02", "end": "2026-05-09" }] }.',
+    );
+  if (!isPlainObject(value)) throw refuse('"calendar" must be an object.');
+  const { markets, events } = value;
+  if (
+    markets !== undefined &&
+    !(Array.isArray(markets) && markets.every((market) => MARKETS.includes(market)))
+  ) {
+    throw refuse(`"calendar.markets" must list markets among ${MARKETS.join(', ')}.`);
+  }
+  if (events !== undefined && !Array.isArray(events)) {
+    throw refuse('"calendar.events" must be a list.');
+  }
+  const read = (events ?? []).map((item: unknown, index: number) => {
+    const event = readEvent(item);
+    if (!event)
+      throw refuse(
+        `"calendar.events" item ${index + 1} (${JSON.stringify(item)}) is not a day, a range or a { name, start, end } event.`,
+      );
+    return event;
+  });
+  return {
+    calendar: {
+      ...(markets ? { markets: markets as RetailMarket[] } : {}),
+      ...(events ? { events: read } : {}),
+    },
+  };
 }
 
 export async function writeWorkspaceConfig(dir: string, config: WorkspaceConfig): Promise<void> {

@@ -251,4 +251,25 @@ metric: conversions
       error: { kind: 'invalid', message: expect.stringContaining('conversions') },
     });
   });
+
+  it("pass the workspace's calendar to check cells", async () => {
+    const source = `\`\`\`check runaway
+on: campaign_daily
+time: date
+metric: spend
+by: [platform, account_name, campaign_name]
+direction: up
+\`\`\`
+`;
+    const { notebook } = parseNotebook(source);
+    const scoreOf = async (runner: NotebookRunner) => {
+      const outcome = (await runner.run(notebook!)).outcomes.get('runaway');
+      if (outcome?.status !== 'finished') throw new Error('the check did not finish');
+      const score = outcome.result.columns.findIndex((column) => column.name === 'score');
+      return Number(outcome.result.data[score]![0]);
+    };
+    const plain = await scoreOf(new NotebookRunner(warehouse));
+    const calendar = { events: [{ name: 'TV', start: day(110), end: day(110) }] };
+    expect(await scoreOf(new NotebookRunner(warehouse, { calendar }))).toBeLessThan(plain);
+  });
 });

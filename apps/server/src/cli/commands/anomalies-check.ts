@@ -4,6 +4,7 @@
  * to `--today`, printed as ranked alerts with the root cause of the top ones.
  */
 import {
+  calendarEvents,
   explainAlert,
   firstDayOf,
   lastDataDay,
@@ -36,7 +37,8 @@ export const checkSubcommand: AnomaliesSubcommand = {
   --days    list the alerts of the last N days up to --today (default 7)
   Checks spend, conversions, CPA, ROAS and CTR per campaign and per platform over
   campaign_daily, and the frequency of each ad over ad_daily; alerts are ranked by money at
-  stake, co-moving ones grouped.`,
+  stake, one per cause. Known events: the retail calendar of each series' market, and the
+  workspace's own dates (baton.json "calendar").`,
   options: {
     ...workspaceOption,
     today: { type: 'string' },
@@ -47,7 +49,7 @@ export const checkSubcommand: AnomaliesSubcommand = {
 
 async function runAnomaliesCheck(args: ParsedArgs, io: CliIO): Promise<number> {
   const days = integerOption(args, 'days') ?? 7;
-  const { warehouse } = await openWorkspace(workspaceDir(args, io));
+  const { warehouse, config } = await openWorkspace(workspaceDir(args, io));
   try {
     const today = dateOption(args, 'today') ?? (await lastDataDay(warehouse));
     if (today === undefined) {
@@ -55,7 +57,11 @@ async function runAnomaliesCheck(args: ParsedArgs, io: CliIO): Promise<number> {
       return 0;
     }
     const since = firstDayOf(today, days);
-    const alerts = await runDefaultChecks(warehouse, { today, since });
+    const alerts = await runDefaultChecks(warehouse, {
+      today,
+      since,
+      events: calendarEvents(config.calendar),
+    });
     const summaries = summarizeAlerts(alerts);
     if (summaries.length === 0) {
       io.stdout.write(`No anomaly from ${since} to ${today}.\n`);

@@ -51,7 +51,9 @@ export const runCommand: Command = {
 
     const { warehouse, config } = await openWorkspace(dir);
     try {
-      const runner = new NotebookRunner(warehouse);
+      const runner = new NotebookRunner(warehouse, {
+        ...(config.calendar ? { calendar: config.calendar } : {}),
+      });
       const run = await runner.run(notebook, {
         inputs,
         onEvent: (event) => reportEvent(event, io),

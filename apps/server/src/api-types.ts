@@ -2,6 +2,7 @@
  * The shapes the API answers with (see docs/api.md). The routes build these; the web app reads
  * them through Hono's typed client, or imports them by name for component props.
  */
+import type { AlertSummary } from '@baton/core/checks';
 import type { CellError, RunEvent } from '@baton/core/run';
 import type { CellKind, InputType, NotebookDiagnostic } from '@baton/core/notebook';
 import type { StoredNotebook, StoredNotebookSummary } from '@baton/core/store';
@@ -143,28 +144,14 @@ export interface SyncFinishedEvent {
 /** What `GET /api/connections/syncs/:syncId/events` streams. */
 export type SyncStreamEvent = SyncEvent | SyncFinishedEvent;
 
-/** One anomaly alert of the home page: an alert group of the default checks, led by its largest row. */
-export interface AlertView {
-  /** The default check that raised it: `spend by campaign`, `frequency by ad`. */
-  check: string;
-  metric: string;
-  direction: 'up' | 'down';
-  /** The check's `by` columns, naming `key`'s values (`platform`, `account_name`, ...). */
-  by: string[];
-  /** The lead series' key values, in `by` order (`['tiktok', 'Maison Lumière FR', ...]`). */
-  key: string[];
-  /** How many series of the lead's check the alert spans (1: the lead's only). */
-  series: number;
-  /** The other moves of the same cause (its ROAS down, its platform's spend up). */
-  related: { check: string; metric: string; direction: 'up' | 'down' }[];
-  /** First and last flagged day, `YYYY-MM-DD`. */
-  first: string;
-  last: string;
+/**
+ * One anomaly alert of the home page: an alert group of the default checks (see
+ * `AlertSummary`), its money at stake in `AlertsView.currency`.
+ */
+export interface AlertView extends Omit<AlertSummary, 'value' | 'expected'> {
   /** The lead's value and expected value on its day; null when undefined (CPA without conversions). */
   value: number | null;
   expected: number | null;
-  /** Money at stake over all its days and series, in `AlertsView.currency`. */
-  impact: number;
   /** The root cause, one sentence (`SPEND +704%: tiktok / ...: spend +808%`), top alerts only. */
   explanation?: string;
 }

@@ -7,11 +7,12 @@
  * The first term carries the seasonal pattern; the second (the level correction) follows a
  * level shift or a trend within about M/2 points instead of the 4 cycles the phase medians
  * need. The residual scale is a Huber-clipped EWMA of absolute residuals, floored by Poisson
- * noise when the series holds counts. z = |value - expected| / scale, or the run rule's
- * |z1 + z2 + z3| / sqrt(3) over three same-sign deviations (a level shift's first days), is
- * mapped to a score in 0..1 (0.5 at the `normal` threshold) and flagged when it reaches the
- * sensitivity's threshold. Everything is computed from points 0..i only; no allocation happens
- * per point. See docs/anomalies.md.
+ * noise when the series holds counts. z = |value - expected| / scale, or the run rule's over 3
+ * to 7 same-sign deviations (a level shift's first days), is mapped to a score in 0..1 (0.5 at
+ * the `normal` threshold) and flagged when it reaches the sensitivity's threshold. Known events
+ * are judged beyond an allowance around their own learned level, breaks and long gaps re-learn
+ * the level, and a move the series made a year before is discounted. Everything is computed
+ * from points 0..i only; no allocation happens per point. See docs/anomalies.md.
  */
 
 import { RunRule } from './run-rule.ts';
@@ -249,8 +250,8 @@ export function scoreSeriesInto(
   // value switches to the raw scale for good and restarts the baseline.
   let logScale = true;
   let zeroRun = 0;
-  // Signed z of the two previous points, for the run rule (a level shift shows as several
-  // moderate deviations of one sign before the level correction follows it).
+  // The run rule's recent signed z (a level shift shows as several moderate deviations of one
+  // sign before the level correction follows it).
   const runs = state.runs;
   runs.reset();
   let lastLevel = NaN; // fallback expectation before any phase history
@@ -365,16 +366,8 @@ export function scoreSeriesInto(
     // On a known event, only the part of the move beyond its allowance counts (all of it off
     // the log scale, where no allowance is known).
     let excess = residual;
-    if (pinned && eventShift === eventShift) {
-      // Between the level before the event and the event's own: explained.
-      const fromEvent = residual - eventShift;
-      excess =
-        residual * fromEvent <= 0
-          ? 0
-          : Math.abs(fromEvent) < Math.abs(residual)
-            ? fromEvent
-            : residual;
-    } else if (isEvent && !logScale) excess = 0;
+    if (pinned && eventShift === eventShift) excess = nearest(residual, residual - eventShift);
+    else if (isEvent && !logScale) excess = 0;
     else if (learned) excess = beyond(residual, LEARNED_UP, LEARNED_DOWN);
     else if (isEvent) {
       excess = beyond(
@@ -515,6 +508,15 @@ function scaleUpdate(absDev: number, scaleWeight: number, residual: number): num
   const mean = absDev / scaleWeight;
   const limit = SCALE_CLIP * (mean > SCALE_FLOOR ? mean : SCALE_FLOOR);
   return size > limit ? limit : size;
+}
+
+/**
+ * The smaller of two deviations from two references, or 0 when they differ in sign: the value
+ * lies between the level before an event and the event's own, which explain it.
+ */
+function nearest(fromBefore: number, fromEvent: number): number {
+  if (fromBefore * fromEvent <= 0) return 0;
+  return Math.abs(fromEvent) < Math.abs(fromBefore) ? fromEvent : fromBefore;
 }
 
 /** The part of a log move beyond an allowance of `up` above and `down` below (0 within). */

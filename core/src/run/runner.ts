@@ -11,6 +11,7 @@ import type { Cell, Notebook } from '../notebook/types.ts';
 import { ResultCache, type CachedResult } from './cache.ts';
 import { readsOf } from './reads.ts';
 import { Slots } from './slots.ts';
+import { tempTableOf } from './temp-table.ts';
 import type { CellError, CellOutcome, CellRunInfo, NotebookRunResult, RunEvent } from './types.ts';
 
 export interface RunOptions {
@@ -152,10 +153,10 @@ export class NotebookRunner {
           if (options.signal?.aborted) throw new BatonError('cancelled', 'The run was cancelled.');
           if (node.error) throw Object.assign(new Error(node.error.message), node.error);
           outcome = await this.#runCell(node, state);
-          if (node.cell.name !== undefined && keys.has(id)) {
-            const table = this.#cache.get(keys.get(id)!)!.table;
+          const cached = keys.has(id) ? this.#cache.get(keys.get(id)!) : undefined;
+          if (node.cell.name !== undefined && cached) {
             await session.execute(
-              `CREATE OR REPLACE TEMP VIEW "${node.cell.name}" AS FROM ${table}`,
+              `CREATE OR REPLACE TEMP VIEW "${node.cell.name}" AS FROM ${cached.table}`,
             );
           }
         } catch (error) {
@@ -374,8 +375,8 @@ export class NotebookRunner {
 
   /**
    * A check cell is computed on every run, not cached: scoring is cheap next to reading its rows,
-   * and its answer depends on the day (`today` bounds it). Its rows leave as the outcome's result
-   * only; no later cell reads a check by name (recommendations will take it from the outcome).
+   * and its answer depends on the day (`today` bounds it). A named check's alerts become a temp
+   * table of the run, which later cells read by its name.
    */
   async #runCheck(node: CellNode, context: RunState, started: number): Promise<CellOutcome> {
     const parsed = parseCellSpec(node.cell);
@@ -387,6 +388,9 @@ export class NotebookRunner {
       explain: spec.explain === true,
       ...(context.signal ? { signal: context.signal } : {}),
     });
+    if (node.cell.name !== undefined) await tempTableOf(context.session, node.cell.name, result);
+    // Cells reading it are cached on what it found, not on its text alone.
+    context.keys.set(node.cell.id, resultKey(result));
     return {
       status: 'finished',
       result,
@@ -458,6 +462,14 @@ function contentKey(
   const material = JSON.stringify(
     [cell.kind, cell.body, bound, upstreamKeys, dataVersion, today],
     (_key, value) => (typeof value === 'bigint' ? value.toString() : value),
+  );
+  return createHash('sha256').update(material).digest('hex').slice(0, 32);
+}
+
+/** A key for a computed result: a hash of its columns and rows. */
+function resultKey(result: QueryResult): string {
+  const material = JSON.stringify([result.columns, result.data], (_key, value) =>
+    typeof value === 'bigint' ? value.toString() : value,
   );
   return createHash('sha256').update(material).digest('hex').slice(0, 32);
 }

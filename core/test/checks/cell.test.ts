@@ -272,4 +272,26 @@ direction: up
     const calendar = { events: [{ name: 'TV', start: day(110), end: day(110) }] };
     expect(await scoreOf(new NotebookRunner(warehouse, { calendar }))).toBeLessThan(plain);
   });
+
+  it('let later cells read a named check by its name', async () => {
+    const source = `\`\`\`check runaway
+on: campaign_daily
+time: date
+metric: spend
+by: [platform, account_name, campaign_name]
+direction: up
+\`\`\`
+
+\`\`\`sql costly
+select campaign_name, count(*) as days, round(sum(impact)) as at_stake
+from runaway group by all order by at_stake desc
+\`\`\`
+`;
+    const { notebook } = parseNotebook(source);
+    const run = await new NotebookRunner(warehouse).run(notebook!);
+    const outcome = run.outcomes.get('costly');
+    if (outcome?.status !== 'finished') throw new Error(JSON.stringify(outcome));
+    expect(outcome.result.data[0]![0]).toBe('C3');
+    expect(Number(outcome.result.data[2]![0])).toBeGreaterThan(900);
+  });
 });

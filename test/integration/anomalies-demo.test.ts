@@ -97,6 +97,8 @@ describe('baton anomalies check', () => {
     const first = run.stdout.split('\n').find((line) => /^\s*1 /.test(line));
     expect(first).toMatch(/tiktok/);
     expect(run.stdout).toMatch(/Why:\n {2}1\. [A-Z]+ [+-]\d+%: tiktok/);
+    // One cause, one alert: the runaway's other moves are listed under it.
+    expect(run.stdout).toMatch(/Same cause, also:\n {2}1\. .*spend up \((platform|campaign)\)/);
   });
 
   it('judges the data as it stood on --today', async () => {

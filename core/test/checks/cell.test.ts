@@ -215,6 +215,16 @@ describe('runCheck', () => {
   });
 });
 
+/** A named check cell over the fixture's campaigns, for the runner's tests. */
+const RUNAWAY_CHECK = `\`\`\`check runaway
+on: campaign_daily
+time: date
+metric: spend
+by: [platform, account_name, campaign_name]
+direction: up
+\`\`\`
+`;
+
 describe('check cells in a notebook', () => {
   it('run through the runner with a table and a chart, reading a named cell', async () => {
     const source = `---
@@ -253,15 +263,7 @@ metric: conversions
   });
 
   it("pass the workspace's calendar to check cells", async () => {
-    const source = `\`\`\`check runaway
-on: campaign_daily
-time: date
-metric: spend
-by: [platform, account_name, campaign_name]
-direction: up
-\`\`\`
-`;
-    const { notebook } = parseNotebook(source);
+    const { notebook } = parseNotebook(RUNAWAY_CHECK);
     const scoreOf = async (runner: NotebookRunner) => {
       const outcome = (await runner.run(notebook!)).outcomes.get('runaway');
       if (outcome?.status !== 'finished') throw new Error('the check did not finish');
@@ -274,14 +276,7 @@ direction: up
   });
 
   it('let later cells read a named check by its name', async () => {
-    const source = `\`\`\`check runaway
-on: campaign_daily
-time: date
-metric: spend
-by: [platform, account_name, campaign_name]
-direction: up
-\`\`\`
-
+    const source = `${RUNAWAY_CHECK}
 \`\`\`sql costly
 select campaign_name, count(*) as days, round(sum(impact)) as at_stake
 from runaway group by all order by at_stake desc

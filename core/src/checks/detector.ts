@@ -16,7 +16,7 @@
  */
 
 import { RunRule } from './run-rule.ts';
-import { yearDiscount } from './yearly.ts';
+import { yearDiscount, yearLevelDiscount } from './yearly.ts';
 
 export type Sensitivity = 'low' | 'normal' | 'high';
 export type Direction = 'up' | 'down' | 'both';
@@ -397,8 +397,12 @@ export function scoreSeriesInto(
     if (run > zScore) zScore = run;
     const directionOk = direction === 'both' || (direction === 'up' ? direct > 0 : direct < 0);
     const impact = value - centerValue;
-    if (yearPeriod > 0 && logScale && !isEvent && zScore >= threshold) {
-      zScore *= yearDiscount(excess, values, undefined, i, yearPeriod);
+    if (yearPeriod > 0 && logScale && zScore >= threshold) {
+      // Last year's move around this date (events have their own allowance), and last year's
+      // level on this weekday.
+      const move = isEvent ? 1 : yearDiscount(excess, values, undefined, i, yearPeriod);
+      const level = yearLevelDiscount(residual, values, undefined, i, yearPeriod, period);
+      zScore *= move < level ? move : level;
     }
     const flagged =
       warm && directionOk && zScore >= threshold && (impact < 0 ? -impact : impact) >= minImpact;

@@ -19,7 +19,7 @@ import {
   type SeriesScores,
 } from './detector.ts';
 import { RunRule } from './run-rule.ts';
-import { yearDiscount } from './yearly.ts';
+import { yearDiscount, yearLevelDiscount } from './yearly.ts';
 
 export interface RatioOptions extends DetectOptions {
   /**
@@ -255,9 +255,13 @@ export function scoreRatioSeries(
         }
       }
     }
-    // An event has its own allowance; a drift through it does not.
-    if (yearPeriod > 0 && (!isEvent || drifting) && z >= threshold) {
-      z *= yearDiscount(deviation, numerator, denominator, i, yearPeriod);
+    if (yearPeriod > 0 && z >= threshold) {
+      // Last year's move around this date (an event has its own allowance; a drift through it
+      // does not), and last year's ratio on this weekday.
+      const move =
+        isEvent && !drifting ? 1 : yearDiscount(deviation, numerator, denominator, i, yearPeriod);
+      const level = yearLevelDiscount(logResidual, numerator, denominator, i, yearPeriod, 7);
+      z *= move < level ? move : level;
     }
     const directionOk = direction === 'both' || (direction === 'up' ? direct > 0 : direct < 0);
     const flagged =

@@ -68,3 +68,56 @@ function weekLog(values: Float64Array, denominator: Float64Array | undefined, at
     ? Math.log(top / count + 1)
     : Math.log((top + 0.5) / (bottom + 0.5));
 }
+
+/**
+ * How much of a deviation (log scale) at point i is left once last year's level is expected:
+ * the distance from the point to the level the series had on the same weekday a year before
+ * (the median of the three same weekdays around that day, or their ratio of sums), over the
+ * deviation, at most 1. The seasonal naive forecast: a value where the series stood a year ago
+ * is not news, a runaway or an outage is far from it. 1 without that history.
+ */
+export function yearLevelDiscount(
+  deviation: number,
+  values: Float64Array,
+  denominator: Float64Array | undefined,
+  i: number,
+  year: number,
+  period: number,
+): number {
+  if (deviation === 0) return 1;
+  const then = sameDayLog(values, denominator, i - year, period);
+  const now = sameDayLog(values, denominator, i, 0);
+  if (!(then === then) || !(now === now)) return 1;
+  const distance = Math.abs(now - then);
+  const size = Math.abs(deviation);
+  return distance >= size ? 1 : distance / size;
+}
+
+/**
+ * The log level at point `at`: with `period`, over `at` and the same phase a cycle either side
+ * (the median for a series, the ratio of sums for a ratio); NaN when under 2 of them are there.
+ */
+function sameDayLog(
+  values: Float64Array,
+  denominator: Float64Array | undefined,
+  at: number,
+  period: number,
+): number {
+  const logs: number[] = [];
+  let top = 0;
+  let bottom = 0;
+  const points = period > 0 ? [at - period, at, at + period] : [at];
+  for (const j of points) {
+    if (j < 0 || j >= values.length) continue;
+    const value = values[j]!;
+    const under = denominator === undefined ? 1 : denominator[j]!;
+    if (value - value !== 0 || under - under !== 0 || value < 0 || under <= 0) continue;
+    logs.push(Math.log(value + 1));
+    top += value;
+    bottom += under;
+  }
+  if (logs.length < (period > 0 ? 2 : 1)) return NaN;
+  if (denominator !== undefined) return Math.log((top + 0.5) / (bottom + 0.5));
+  logs.sort((a, b) => a - b);
+  return logs.length === 3 ? logs[1]! : (logs[0]! + logs.at(-1)!) / 2;
+}

@@ -69,6 +69,23 @@ describe('yearly seasonality', () => {
   });
 });
 
+describe('yearly level', () => {
+  it('expects the level the series had on the same weekday a year before, not a new one', () => {
+    const days = 364 * 2;
+    const means = cleanMeans(prng(14), { days, base: 400, shape: 80, weekly: 0.2, trend: 0 });
+    // A ten-day lull at the same dates each year; a runaway only in the second year.
+    for (const start of [300, 300 + 364]) {
+      for (let day = start; day < start + 10; day++) means[day] = means[day]! * 0.5;
+    }
+    const values = countsAround(prng(15), means, 80);
+    values[700] = values[700]! * 4;
+    const { flag } = scoreSeries(values, { yearPeriod: 364 });
+    expect(flagsIn(flag, 300, 303)).toBeGreaterThan(0);
+    expect(flagsIn(flag, 300 + 364, 310 + 364)).toBe(0);
+    expect(flag[700]).toBe(1);
+  });
+});
+
 describe('the run rule', () => {
   it('scores k same-sign deviations of at least 1 as their sum over sqrt(k), up to a week', () => {
     const runs = new RunRule();

@@ -12,8 +12,9 @@ import {
   runDefaultChecks,
   summarizeAlerts,
   type AlertSummary,
+  type Explanation,
 } from '@baton/core/checks';
-import type { AlertsView, AlertView } from './api-types.ts';
+import type { AlertCause, AlertsView, AlertView } from './api-types.ts';
 import { lastSuccessfulSync } from './report.ts';
 import type { Workbench } from './workbench.ts';
 
@@ -42,9 +43,7 @@ export async function computeAlerts(
   const explanations = await Promise.all(
     summaries.slice(0, EXPLAINED).map((summary) => explainAlert(warehouse, summary)),
   );
-  const alerts = summaries.map((summary, index) =>
-    alertView(summary, explanations[index]?.summary),
-  );
+  const alerts = summaries.map((summary, index) => alertView(summary, explanations[index]));
   return { today, since, currency, alerts };
 }
 
@@ -108,7 +107,7 @@ async function dataVersion(workbench: Workbench): Promise<string> {
   return (await lastSuccessfulSync(workbench)) ?? 'never-synced';
 }
 
-function alertView(summary: AlertSummary, explanation: string | undefined): AlertView {
+function alertView(summary: AlertSummary, explanation: Explanation | undefined): AlertView {
   return {
     check: summary.check,
     metric: summary.metric,
@@ -122,7 +121,31 @@ function alertView(summary: AlertSummary, explanation: string | undefined): Aler
     value: finiteOrNull(summary.value),
     expected: finiteOrNull(summary.expected),
     impact: summary.impact,
-    ...(explanation === undefined ? {} : { explanation }),
+    ...(explanation === undefined
+      ? {}
+      : { explanation: explanation.summary, ...causeOf(explanation) }),
+  };
+}
+
+/** The explanation's parts, when it found a member that stands out. */
+function causeOf(explanation: Explanation): { cause?: AlertCause } {
+  const deepest = explanation.path.at(-1);
+  if (!deepest) return {};
+  const { numerator, denominator } = explanation;
+  return {
+    cause: {
+      metric: explanation.metric,
+      change: finiteOrNull(explanation.change),
+      where: explanation.path.map((member) => member.member),
+      numerator: { column: numerator, change: finiteOrNull(deepest.numeratorChange) },
+      ...(denominator !== undefined && deepest.denominatorChange !== undefined
+        ? { denominator: { column: denominator, change: finiteOrNull(deepest.denominatorChange) } }
+        : {}),
+      share:
+        deepest.mix !== undefined &&
+        deepest.rate !== undefined &&
+        Math.abs(deepest.mix) > Math.abs(deepest.rate),
+    },
   };
 }
 

@@ -154,6 +154,23 @@ export interface AlertView extends Omit<AlertSummary, 'value' | 'expected'> {
   expected: number | null;
   /** The root cause, one sentence (`SPEND +704%: tiktok / ...: spend +808%`), top alerts only. */
   explanation?: string;
+  /** The same root cause in parts, for the reader's language. */
+  cause?: AlertCause;
+}
+
+/**
+ * A root cause in parts: the metric's change over its days, the members that drove it (platform,
+ * campaign, ad), and how the deepest one's sums moved. Changes are relative (0.45 = +45%); null
+ * when the sum was zero before (new).
+ */
+export interface AlertCause {
+  metric: string;
+  change: number | null;
+  where: string[];
+  numerator: { column: string; change: number | null };
+  denominator?: { column: string; change: number | null };
+  /** The member moved the ratio mostly by taking a larger share, not by its own rate. */
+  share: boolean;
 }
 
 /** What `GET /api/alerts` answers: the default checks over the last days of data. */

@@ -51,6 +51,14 @@ describe('alerts API', () => {
     expect(lead.series).toBeGreaterThanOrEqual(1);
     // The top three carry their root cause; the others none.
     expect(lead.explanation).toMatch(/^SPEND \+\d+%: tiktok \//);
+    // The same cause in parts, for the reader's language.
+    expect(lead.cause).toMatchObject({
+      metric: 'spend',
+      where: expect.arrayContaining(['tiktok']),
+      numerator: { column: 'spend' },
+      share: false,
+    });
+    expect(lead.cause!.change).toBeGreaterThan(1);
     view.alerts.forEach((alert, index) => {
       expect(typeof alert.explanation === 'string').toBe(index < 3);
     });

@@ -56,6 +56,9 @@ export interface Contribution {
 
 export interface Explanation {
   metric: string;
+  /** The summed columns behind it: `spend`, and `conversions` for a CPA. */
+  numerator: string;
+  denominator?: string;
   /** Per-day aggregate value in each period. */
   current: number;
   baseline: number;
@@ -157,6 +160,8 @@ export async function explainChange(
   const change = baseline !== 0 ? current / baseline - 1 : Number.NaN;
   return {
     metric: metric.name,
+    numerator: metric.numerator,
+    ...(metric.denominator !== undefined ? { denominator: metric.denominator } : {}),
     current,
     baseline,
     change,

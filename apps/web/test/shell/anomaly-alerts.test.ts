@@ -22,6 +22,13 @@ const runaway: AlertView = {
   expected: 114.91,
   impact: 3293.4,
   explanation: 'SPEND +704%: tiktok / TT_FR_Conversions_Serum_SparkAds: spend +808%',
+  cause: {
+    metric: 'spend',
+    change: 7.04,
+    where: ['tiktok', 'TT_FR_Conversions_Serum_SparkAds'],
+    numerator: { column: 'spend', change: 8.08 },
+    share: false,
+  },
 };
 
 const outage: AlertView = {
@@ -70,7 +77,7 @@ test('shows a skeleton while the checks run, then the alerts with their money at
   expect(first).toMatch(/26\s*–\s*29 Mar 2026/);
   expect(first).toContain('€960 vs €115 expected');
   expect(first).toContain('€3,293 at stake');
-  expect(first).toContain('SPEND +704%: tiktok');
+  expect(first).toContain('Spend +704%: tiktok / TT_FR_Conversions_Serum_SparkAds: spend +808%');
 
   // Empty key parts dropped, the other series counted, one day, an undefined value.
   const second = items[1]!.textContent!;
@@ -139,4 +146,34 @@ test('speaks French with French numbers and dates', async () => {
   expect(text).toMatch(/26[–-]29 mars 2026/);
   expect(text).toContain('3 293 € en jeu');
   expect(text).toContain('960 € au lieu de 115 € attendu');
+  // The root cause too, in French words and numbers.
+  expect(text).toMatch(
+    /Dépenses \+704 % : tiktok \/ TT_FR_Conversions_Serum_SparkAds : dépenses \+808 %/,
+  );
+});
+
+test("words a ratio's cause with both sums, flat and new ones, and a larger share", async () => {
+  const cpa: AlertView = {
+    ...runaway,
+    metric: 'cpa',
+    cause: {
+      metric: 'cpa',
+      change: 0.45,
+      where: ['meta', 'FR - Prospecting'],
+      numerator: { column: 'spend', change: 0.8 },
+      denominator: { column: 'conversions', change: 0.01 },
+      share: true,
+    },
+  };
+  const fresh: AlertView = {
+    ...runaway,
+    cause: { ...runaway.cause!, numerator: { column: 'spend', change: null } },
+  };
+  stubFetch({ 'GET /api/alerts': () => json(view([cpa, fresh])) });
+  render(AnomalyAlerts);
+  const items = await screen.findAllByTestId('anomaly-explanation');
+  expect(items[0]!.textContent!.trim()).toBe(
+    'CPA +45%: meta / FR - Prospecting: spend +80% with conversions flat (mostly a larger share)',
+  );
+  expect(items[1]!.textContent).toContain(': spend new');
 });

@@ -14,6 +14,8 @@ const METRIC_NAMES_EN: Record<string, string> = {
   revenue: 'Revenue',
   clicks: 'Clicks',
   impressions: 'Impressions',
+  conversion_value: 'Revenue',
+  reach: 'Reach',
 };
 
 const METRIC_NAMES_FR: Record<string, string> = {
@@ -28,6 +30,8 @@ const METRIC_NAMES_FR: Record<string, string> = {
   revenue: 'Chiffre d’affaires',
   clicks: 'Clics',
   impressions: 'Impressions',
+  conversion_value: 'Chiffre d’affaires',
+  reach: 'Couverture',
 };
 
 export const home = localized({
@@ -92,6 +96,10 @@ export const home = localized({
     moveDown: (metric: string) => `${metric} down`,
     moreSeries: (count: number) => `+${count} more`,
     alsoMoved: (moves: string) => `Also: ${moves}`,
+    flat: 'flat',
+    newValue: 'new',
+    cause: (head: string, where: string, numerator: string, denominator?: string, share = false) =>
+      `${head}: ${where}: ${numerator}${denominator ? ` with ${denominator}` : ''}${share ? ' (mostly a larger share)' : ''}`,
     level: (level: string) =>
       ({ platform: 'platform', campaign: 'campaign', ad: 'ad' })[level] ?? level,
     allSeries: 'All',
@@ -168,6 +176,10 @@ export const home = localized({
     moveDown: (metric: string) => `${metric} en baisse`,
     moreSeries: (count: number) => `+${count} autre${count > 1 ? 's' : ''}`,
     alsoMoved: (moves: string) => `Aussi : ${moves}`,
+    flat: 'stable',
+    newValue: 'nouveau',
+    cause: (head: string, where: string, numerator: string, denominator?: string, share = false) =>
+      `${head} : ${where} : ${numerator}${denominator ? ` avec ${denominator}` : ''}${share ? ' (surtout une part plus grande)' : ''}`,
     level: (level: string) =>
       ({ platform: 'plateforme', campaign: 'campagne', ad: 'annonce' })[level] ?? level,
     allSeries: 'Tout',

@@ -76,6 +76,8 @@ export interface CheckRun {
   seriesCount: number;
 }
 
+/** See `DetectOptions.scaleFloor`: marketing series swing by at least this much once uncapped. */
+const MARKETING_SCALE_FLOOR = 0.05;
 /** The rows one query can return; a check reads every series of every day. */
 const MAX_ROWS = 20_000_000;
 /** Optional sums a metric's money weight may need. */
@@ -308,6 +310,7 @@ function detectorOptions(
         direction: spec.direction,
         period: 7,
         yearPeriod: 364,
+        scaleFloor: MARKETING_SCALE_FLOOR,
         events: known.any,
         peaks: known.peaks,
       };

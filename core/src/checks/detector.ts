@@ -57,6 +57,12 @@ export interface DetectOptions {
    * that move: sunscreen spend falls in October every year. Default none.
    */
   yearPeriod?: number;
+  /**
+   * The mean absolute residual (log scale) under which the scale's clip does not shrink. Check
+   * cells pass 5%: spend flat under a budget cap learns the swings of the demand below it when
+   * they come, instead of flagging them for weeks. Default 0 (a generic series).
+   */
+  scaleFloor?: number;
 }
 
 export interface SeriesScores {
@@ -88,8 +94,6 @@ export const SCORE_MIDPOINT = SENSITIVITY_THRESHOLDS.normal;
 const PHASE_WINDOW = 8;
 /** Weight of a new absolute residual in the scale EWMA. */
 export const SCALE_ALPHA = 0.05;
-/** The mean absolute residual (log scale) under which the clip does not shrink: 5%. */
-const SCALE_FLOOR = 0.05;
 /** Residuals are clipped at this many scales before they update the scale. */
 export const SCALE_CLIP = 3;
 /** E|r| = 0.8 sigma for a normal residual. */
@@ -232,6 +236,7 @@ export function scoreSeriesInto(
   const peaks = options.peaks;
   const minImpact = options.minImpact ?? 0;
   const yearPeriod = options.yearPeriod ?? 0;
+  const scaleFloor = options.scaleFloor ?? 0;
   const { phaseValues, phaseSorted, phaseCount, levelResiduals, levelSorted, levelWindow } = state;
   const { longPeriod, longValues, longSorted, longCount, eventEffects, eventSorted } = state;
   let eventDays = 0; // days of the current event run so far
@@ -493,7 +498,7 @@ export function scoreSeriesInto(
       if (settling === 0) state.foldLevel(levelCount < levelWindow ? levelCount : levelWindow);
     } else if (have > 0) {
       // The sums make an EWMA that is a plain average while few residuals are in.
-      absDev = absDev * (1 - SCALE_ALPHA) + scaleUpdate(absDev, scaleWeight, residual);
+      absDev = absDev * (1 - SCALE_ALPHA) + scaleUpdate(absDev, scaleWeight, residual, scaleFloor);
       scaleWeight = scaleWeight * (1 - SCALE_ALPHA) + 1;
     }
     lastLevel = x;
@@ -502,15 +507,14 @@ export function scoreSeriesInto(
 
 /**
  * A residual's entry into the scale's EWMA: its absolute value, clipped at SCALE_CLIP times the
- * current mean so a spike does not inflate the scale for weeks; the clip never goes under
- * SCALE_FLOOR, so a series flat under a budget cap learns the swings of the demand below it
- * when they come, instead of flagging them for weeks.
+ * current mean (never under SCALE_CLIP times `floor`) so a spike does not inflate the scale for
+ * weeks.
  */
-function scaleUpdate(absDev: number, scaleWeight: number, residual: number): number {
+function scaleUpdate(absDev: number, scaleWeight: number, residual: number, floor: number): number {
   const size = residual < 0 ? -residual : residual;
   if (absDev <= 0) return size;
   const mean = absDev / scaleWeight;
-  const limit = SCALE_CLIP * (mean > SCALE_FLOOR ? mean : SCALE_FLOOR);
+  const limit = SCALE_CLIP * (mean > floor ? mean : floor);
   return size > limit ? limit : size;
 }
 

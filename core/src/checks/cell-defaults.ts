@@ -6,9 +6,13 @@
 import type { CheckSpec } from '../notebook/specs.ts';
 import { runCheck, type CheckAlert, type CheckOptions, type CheckSource } from './cell.ts';
 
+/** What a default check's series are. */
+export type CheckLevel = 'platform' | 'campaign' | 'ad';
+
 export interface DefaultCheck {
   /** A short id: `cpa by campaign`. */
   name: string;
+  level: CheckLevel;
   spec: CheckSpec;
   /** Key columns its series share with their parent for grouping (default: all but the last). */
   parentLength?: number;
@@ -16,6 +20,10 @@ export interface DefaultCheck {
 
 const BY_CAMPAIGN = ['platform', 'account_name', 'campaign_name'];
 const BY_PLATFORM = ['platform'];
+const LEVELS: { level: CheckLevel; by: string[] }[] = [
+  { level: 'campaign', by: BY_CAMPAIGN },
+  { level: 'platform', by: BY_PLATFORM },
+];
 
 /**
  * Directions follow what costs money: spend both ways (a runaway budget, a delivery stop),
@@ -40,6 +48,7 @@ export const AD_MIN_IMPACT = 100;
  */
 const FATIGUE_CHECK: DefaultCheck = {
   name: 'frequency by ad',
+  level: 'ad',
   spec: {
     on: 'ad_daily',
     time: 'date',
@@ -54,9 +63,10 @@ const FATIGUE_CHECK: DefaultCheck = {
   parentLength: BY_CAMPAIGN.length,
 };
 
-const MODEL_CHECKS: DefaultCheck[] = [BY_CAMPAIGN, BY_PLATFORM].flatMap((by) =>
+const MODEL_CHECKS: DefaultCheck[] = LEVELS.flatMap(({ level, by }) =>
   METRICS.map(({ metric, direction }) => ({
-    name: `${metric} by ${by === BY_CAMPAIGN ? 'campaign' : 'platform'}`,
+    name: `${metric} by ${level}`,
+    level,
     spec: {
       on: 'campaign_daily',
       time: 'date',
@@ -66,7 +76,7 @@ const MODEL_CHECKS: DefaultCheck[] = [BY_CAMPAIGN, BY_PLATFORM].flatMap((by) =>
       // A platform adds up many campaigns: its series is smoother than any of them, so demand
       // swings (paydays, weather) clear the normal bar there; the campaign checks catch the
       // causes at normal sensitivity, the platform checks the large moves.
-      sensitivity: by === BY_CAMPAIGN ? ('normal' as const) : ('low' as const),
+      sensitivity: level === 'campaign' ? ('normal' as const) : ('low' as const),
       minImpact: DEFAULT_MIN_IMPACT,
     },
   })),
@@ -76,6 +86,7 @@ export const DEFAULT_CHECKS: DefaultCheck[] = [...MODEL_CHECKS, FATIGUE_CHECK];
 
 export interface DefaultCheckAlert extends CheckAlert {
   check: string;
+  level: CheckLevel;
   metric: string;
   /** The `by` columns of its check, naming `key`'s values. */
   by: string[];
@@ -94,7 +105,7 @@ export async function runDefaultChecks(
 ): Promise<DefaultCheckAlert[]> {
   const alerts: DefaultCheckAlert[] = [];
   let groupOffset = 0;
-  for (const { name, spec, parentLength } of checks) {
+  for (const { name, level, spec, parentLength } of checks) {
     const run = await runCheck(source, spec, {
       ...options,
       ...(parentLength === undefined ? {} : { parentLength }),
@@ -105,6 +116,7 @@ export async function runDefaultChecks(
         ...alert,
         group: alert.group + groupOffset,
         check: name,
+        level,
         metric: spec.metric,
         by: spec.by,
       });
@@ -113,19 +125,14 @@ export async function runDefaultChecks(
     groupOffset += highest;
   }
   mergeCauses(alerts);
-  const stakes = groupStakes(alerts);
+  const byCheck = checkTotals(alerts);
+  const stakes = stakesOf(byCheck);
+  const totalOf = (alert: DefaultCheckAlert) => byCheck.get(checkId(alert))!;
   // Stable: a group's rows keep their order (within a check: its first move, largest first,
   // then the swing back), the check with the most at stake first.
-  const checkStakes = new Map<string, number>();
-  for (const alert of alerts) {
-    const id = `${alert.group} ${alert.check}`;
-    checkStakes.set(id, (checkStakes.get(id) ?? 0) + alert.impact);
-  }
   return alerts.sort(
     (a, b) =>
-      stakes.get(b.group)! - stakes.get(a.group)! ||
-      a.group - b.group ||
-      checkStakes.get(`${b.group} ${b.check}`)! - checkStakes.get(`${a.group} ${a.check}`)!,
+      stakes.get(b.group)! - stakes.get(a.group)! || a.group - b.group || totalOf(b) - totalOf(a),
   );
 }
 
@@ -135,11 +142,25 @@ export async function runDefaultChecks(
  * different sides; adding them up would count it twice.
  */
 export function groupStakes(alerts: readonly DefaultCheckAlert[]): Map<number, number> {
-  const byCheck = new Map<string, number>();
+  return stakesOf(checkTotals(alerts));
+}
+
+/** Identifies one check's part of an alert group. */
+function checkId(alert: DefaultCheckAlert): string {
+  return `${alert.group}\u0000${alert.check}`;
+}
+
+/** The money at stake each check puts on each group, by `checkId`. */
+function checkTotals(alerts: readonly DefaultCheckAlert[]): Map<string, number> {
+  const totals = new Map<string, number>();
   for (const alert of alerts) {
-    const id = `${alert.group}\u0000${alert.check}`;
-    byCheck.set(id, (byCheck.get(id) ?? 0) + alert.impact);
+    const id = checkId(alert);
+    totals.set(id, (totals.get(id) ?? 0) + alert.impact);
   }
+  return totals;
+}
+
+function stakesOf(byCheck: Map<string, number>): Map<number, number> {
   const stakes = new Map<number, number>();
   for (const [id, total] of byCheck) {
     const group = Number(id.slice(0, id.indexOf('\u0000')));

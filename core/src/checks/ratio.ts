@@ -40,8 +40,11 @@ const DRIFT_WEEK = 7;
 const DRIFT_MIN = Math.log(1.25);
 const RING = DRIFT_WEEK - 1 + RATIO_WINDOW;
 
-/** What `measure` returns: a log ratio's deviation from the expected one, and its variance. */
-const measured = { deviation: 0, variance: 0 };
+/** A log ratio's deviation from the expected one, and its variance. */
+interface Measured {
+  deviation: number;
+  variance: number;
+}
 
 /**
  * Measures log(top / bottom) against `expected` with its count variance. Each side is read as a
@@ -51,7 +54,6 @@ const measured = { deviation: 0, variance: 0 };
  * revenue, each worth about `unit`), the numerator is smoothed by half an event's worth, the
  * events are at least those the expected ratio implies, and a sum of c random amounts has a
  * relative variance of about (1 + cv^2) / c: 2 / c for amounts as spread as they are large.
- * Writes into `measured` (called per point: no allocation).
  */
 function measure(
   top: number,
@@ -59,19 +61,21 @@ function measure(
   counted: number,
   expected: number,
   unit: number,
-): typeof measured {
+): Measured {
   if (counted === counted) {
     const expectedEvents = (bottom * expected) / unit;
     const events = counted > expectedEvents ? counted : expectedEvents;
-    measured.deviation = Math.log((top + 0.5 * unit) / (bottom * expected + 0.5 * unit));
-    measured.variance = 2 / (events + 0.5);
-    return measured;
+    return {
+      deviation: Math.log((top + 0.5 * unit) / (bottom * expected + 0.5 * unit)),
+      variance: 2 / (events + 0.5),
+    };
   }
   const topCount = top > bottom * expected ? top : bottom * expected;
   const bottomCount = bottom > top / expected ? bottom : top / expected;
-  measured.deviation = Math.log((top + 0.5) / (bottom + 0.5)) - Math.log(expected);
-  measured.variance = 1 / (topCount + 0.5) + 1 / (bottomCount + 0.5);
-  return measured;
+  return {
+    deviation: Math.log((top + 0.5) / (bottom + 0.5)) - Math.log(expected),
+    variance: 1 / (topCount + 0.5) + 1 / (bottomCount + 0.5),
+  };
 }
 
 /**
@@ -241,10 +245,9 @@ export function scoreRatioSeries(
         olderUnit,
       );
       const drift = week.deviation;
-      const weekVariance = week.variance;
       if (drift * direct > 0 && (drift < 0 ? -drift : drift) >= DRIFT_MIN) {
         const noise = Math.sqrt(
-          weekVariance +
+          week.variance +
             measure(older[0]!, older[1]!, olderCounted, olderRatio, olderUnit).variance,
         );
         const driftZ = (drift < 0 ? -drift : drift) / (noise * factor);

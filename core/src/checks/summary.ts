@@ -8,6 +8,7 @@ import type { CheckSource } from './cell.ts';
 import {
   DEFAULT_CHECKS,
   groupStakes,
+  type CheckLevel,
   type DefaultCheck,
   type DefaultCheckAlert,
 } from './cell-defaults.ts';
@@ -25,7 +26,7 @@ export interface AlertSummary {
   /** How many series of the lead's check the group spans (1: the lead's only). */
   series: number;
   /** The other moves of the same cause, one per other check: `roas down`, `spend up`. */
-  related: { check: string; metric: string; direction: 'up' | 'down' }[];
+  related: { check: string; level: CheckLevel; metric: string; direction: 'up' | 'down' }[];
   /** First and last flagged day, `YYYY-MM-DD`. */
   first: string;
   last: string;
@@ -52,6 +53,7 @@ const DRILLDOWN_TABLES: readonly string[] = [
  * @example summarizeAlerts(await runDefaultChecks(warehouse, { today, since }))[0]?.impact
  */
 export function summarizeAlerts(alerts: readonly DefaultCheckAlert[]): AlertSummary[] {
+  const stakes = groupStakes(alerts);
   const groups = new Map<number, { summary: AlertSummary; keys: Set<string> }>();
   for (const alert of alerts) {
     const group = groups.get(alert.group);
@@ -69,7 +71,7 @@ export function summarizeAlerts(alerts: readonly DefaultCheckAlert[]): AlertSumm
           direction: alert.direction,
           value: alert.value,
           expected: alert.expected,
-          impact: alert.impact,
+          impact: stakes.get(alert.group)!,
         },
         keys: new Set([JSON.stringify(alert.key)]),
       });
@@ -80,17 +82,12 @@ export function summarizeAlerts(alerts: readonly DefaultCheckAlert[]): AlertSumm
       keys.add(JSON.stringify(alert.key));
       summary.series = keys.size;
     } else if (!summary.related.some((move) => move.check === alert.check)) {
-      summary.related.push({
-        check: alert.check,
-        metric: alert.metric,
-        direction: alert.direction,
-      });
+      const { check, level, metric, direction } = alert;
+      summary.related.push({ check, level, metric, direction });
     }
     if (alert.date < summary.first) summary.first = alert.date;
     if (alert.date > summary.last) summary.last = alert.date;
   }
-  const stakes = groupStakes(alerts);
-  for (const [group, { summary }] of groups) summary.impact = stakes.get(group)!;
   return [...groups.values()].map(({ summary }) => summary).sort((a, b) => b.impact - a.impact);
 }
 

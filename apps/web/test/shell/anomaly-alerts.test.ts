@@ -13,8 +13,8 @@ const runaway: AlertView = {
   key: ['tiktok', 'Maison Lumière FR', 'TT_FR_Conversions_Serum_SparkAds'],
   series: 1,
   related: [
-    { check: 'roas by campaign', metric: 'roas', direction: 'down' },
-    { check: 'spend by platform', metric: 'spend', direction: 'up' },
+    { check: 'roas by campaign', level: 'campaign', metric: 'roas', direction: 'down' },
+    { check: 'spend by platform', level: 'platform', metric: 'spend', direction: 'up' },
   ],
   first: '2026-03-26',
   last: '2026-03-29',

@@ -93,16 +93,16 @@ async function runAnomaliesCheck(args: ParsedArgs, io: CliIO): Promise<number> {
         `  ${index + 1}. ${explanation?.summary ?? 'no breakdown for this metric'}\n`,
       );
     });
-    const related = summaries.filter((summary) => summary.related.length > 0);
-    if (related.length > 0) {
-      io.stdout.write('\nSame cause, also:\n');
-      for (const summary of related) {
-        const moves = summary.related.map(
-          (move) => `${move.metric} ${move.direction} (${move.check.replace(/^.* by /, '')})`,
-        );
-        io.stdout.write(`  ${summaries.indexOf(summary) + 1}. ${moves.join(', ')}\n`);
-      }
-    }
+    const related = summaries.flatMap((summary, index) =>
+      summary.related.length === 0
+        ? []
+        : [
+            `  ${index + 1}. ${summary.related
+              .map((move) => `${move.metric} ${move.direction} (${move.level})`)
+              .join(', ')}\n`,
+          ],
+    );
+    if (related.length > 0) io.stdout.write(`\nSame cause, also:\n${related.join('')}`);
     return 0;
   } finally {
     await warehouse.close();

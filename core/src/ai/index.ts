@@ -1,0 +1,2 @@
+export * from './types.ts';
+export { ask, type AskOptions } from './ask/index.ts';

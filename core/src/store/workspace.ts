@@ -23,6 +23,20 @@ export interface WorkspaceConfig {
   plugins?: string[];
   /** The markets whose retail events the checks know, and the team's own dates. */
   calendar?: WorkspaceCalendar;
+  /**
+   * The AI provider of AI cells (docs/ai-models.md), checked by `resolveAiSettings`. Its API key
+   * is never here: it is kept encrypted in the workspace's metadata store.
+   */
+  ai?: WorkspaceAiConfig;
+}
+
+/** baton.json's `ai` section: `{ "provider": "openai", "model": "gpt-5-mini" }`. */
+export interface WorkspaceAiConfig {
+  /** `openai`, `anthropic` or `openai-compatible`. */
+  provider: string;
+  model?: string;
+  /** The server of an OpenAI-compatible provider (Ollama, vLLM, LM Studio), or a proxy. */
+  base_url?: string;
 }
 
 const MARKETS: readonly RetailMarket[] = ['FR', 'UK', 'US'];

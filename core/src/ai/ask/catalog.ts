@@ -1,0 +1,55 @@
+/**
+ * The names in the workspace (campaigns, ads), so a question can name one without quotes:
+ * "spend on black friday campaigns" filters on names containing "black friday".
+ */
+import type { Warehouse } from '../../engine/index.ts';
+import { fold } from './text.ts';
+
+/** A name as the engine compares it: folded, every run of non-alphanumerics one space. */
+export function nameKey(name: string): string {
+  return fold(name)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** The SQL twin of `nameKey`, over a column. */
+export function nameKeySql(column: string): string {
+  return `trim(regexp_replace(lower(strip_accents(${column})), '[^a-z0-9]+', ' ', 'g'))`;
+}
+
+export class Catalog {
+  readonly #campaigns: string[];
+  readonly #ads: string[];
+
+  constructor(campaignNames: readonly string[], adNames: readonly string[] = []) {
+    this.#campaigns = campaignNames.map((name) => ` ${nameKey(name)} `);
+    this.#ads = adNames.map((name) => ` ${nameKey(name)} `);
+  }
+
+  static empty(): Catalog {
+    return new Catalog([]);
+  }
+
+  /** Reads the campaign and ad names of the model (an empty model gives an empty catalog). */
+  static async read(warehouse: Pick<Warehouse, 'query'>): Promise<Catalog> {
+    const names = async (sql: string): Promise<string[]> => {
+      const result = await warehouse.query(sql);
+      return (result.data[0] ?? []).filter((name): name is string => typeof name === 'string');
+    };
+    return new Catalog(
+      await names('select distinct campaign_name from campaigns union select distinct campaign_name from campaign_daily'),
+      await names('select distinct ad_name from ad_daily'),
+    );
+  }
+
+  /** Whether the words (folded) appear, whole, in a campaign's name. */
+  hasCampaignWords(phrase: string): boolean {
+    const key = ` ${phrase} `;
+    return this.#campaigns.some((name) => name.includes(key));
+  }
+
+  hasAdWords(phrase: string): boolean {
+    const key = ` ${phrase} `;
+    return this.#ads.some((name) => name.includes(key));
+  }
+}

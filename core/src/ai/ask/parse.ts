@@ -1,0 +1,561 @@
+/**
+ * From a question to an intent: the metrics, dimensions, filters, period, comparison, ranking
+ * and threshold it asks for, or the reason the engine cannot answer it. Recognizers run in a
+ * fixed order and consume their words; a word nobody reads makes the engine refuse.
+ */
+import {
+  DIMENSIONS,
+  FILLERS,
+  METRICS,
+  OBJECTIVES,
+  PLATFORMS,
+  SOURCE_WORDS,
+  STATUSES,
+  TIME_ADVERBS,
+  type Dimension,
+  type Metric,
+  type Source,
+  type ValueFilter,
+} from './lexicon.ts';
+import {
+  comparedPeriod,
+  findComparison,
+  findPeriods,
+  type Comparison,
+  type Period,
+} from './periods.ts';
+import { Scanner, type Found } from './scanner.ts';
+import { COUNT, countValue, decimalValue, readQuestion, type Language } from './text.ts';
+import { nameKey, type Catalog } from './catalog.ts';
+import { BLOCKERS, type Blocker } from './blockers.ts';
+
+export type Filter =
+  | { kind: 'equals'; column: ValueFilter['column']; values: string[] }
+  | { kind: 'contains'; target: 'campaign' | 'ad' | 'query' | 'page'; text: string };
+
+export type RankOrder = 'best' | 'worst' | 'highest' | 'lowest';
+
+export interface Intent {
+  language: Language;
+  source: Source;
+  /** Reads `ad_daily` (grouped or filtered by ad group or ad). */
+  adLevel: boolean;
+  metrics: Metric[];
+  dimensions: Dimension[];
+  filters: Filter[];
+  period?: Period;
+  comparison?: { kind: Comparison; period: Period };
+  rank?: { order: RankOrder; metric: Metric; limit?: number };
+  threshold?: { metric: Metric; operator: '>' | '<' | '>=' | '<='; value: number };
+}
+
+/** What the engine understood before it gave up, for the refusal's words. */
+export interface Understood {
+  language: Language;
+  metrics: Metric[];
+  dimensions: Dimension[];
+  period?: Period;
+}
+
+export type Refusal =
+  | { kind: 'blocked'; blocker: Blocker; text: string }
+  | { kind: 'unknown-words'; words: string[] }
+  | { kind: 'no-metric' }
+  | { kind: 'no-source'; metrics: Metric[]; dimensions: Dimension[] }
+  | { kind: 'comparison-without-period' }
+  | { kind: 'comparison-by-time' }
+  | { kind: 'future'; period: Period }
+  | { kind: 'empty' };
+
+export type Parsed =
+  | { intent: Intent }
+  | { refusal: Refusal; understood: Understood };
+
+interface Located<T> {
+  value: T;
+  index: number;
+  end: number;
+}
+
+const CAMPAIGN_NOUN = '(?:campaigns?|campagnes?|camps?)';
+
+export function parseQuestion(question: string, today: string, catalog: Catalog): Parsed {
+  const { text, quoted, language } = readQuestion(question);
+  const scanner = new Scanner(text);
+  const understood: Understood = { language, metrics: [], dimensions: [] };
+  if (!text) return { refusal: { kind: 'empty' }, understood };
+
+  for (const blocker of BLOCKERS) {
+    const match = blocker.pattern.exec(text);
+    if (match) return { refusal: { kind: 'blocked', blocker, text: match[0] }, understood };
+  }
+
+  // Comparisons first ("vs last year" is not a period), then periods.
+  const comparisonMatch = findComparison(text);
+  if (comparisonMatch) {
+    scanner.consume(comparisonMatch.index, comparisonMatch.index + comparisonMatch.length);
+  }
+  const periods = findPeriods(maskOf(scanner), today, language);
+  for (const found of periods) scanner.consume(found.index, found.index + found.length);
+  let period = periods[0]?.period;
+  let comparison: Intent['comparison'];
+  if (periods.length >= 2 && !comparisonMatch) {
+    // "March vs February": the second period is the comparison's.
+    comparison = { kind: 'previous', period: periods[1]!.period };
+  }
+  if (periods.length >= 2 && comparisonMatch) period = periods[0]!.period;
+  understood.period = period;
+  if (comparisonMatch && !comparison) {
+    if (!period) return { refusal: { kind: 'comparison-without-period' }, understood };
+    comparison = {
+      kind: comparisonMatch.comparison,
+      period: comparedPeriod(period, comparisonMatch.comparison),
+    };
+  }
+  if (period && period.start > today) {
+    return { refusal: { kind: 'future', period }, understood };
+  }
+
+  const threshold = takeThreshold(scanner);
+  const rank = takeRank(scanner);
+  const sourceHints = takeSourceHints(scanner);
+  const filters: Located<Filter>[] = [];
+  filters.push(...takeNameFilters(scanner, quoted));
+  filters.push(...takeValueFilters(scanner, PLATFORMS, (word) => word));
+  filters.push(...takeObjectives(scanner));
+  filters.push(...takeStatuses(scanner));
+
+  const metrics = takeMetrics(scanner);
+  understood.metrics = metrics.map((metric) => metric.value);
+  const { grouped, mentioned } = takeDimensions(scanner, rank, threshold);
+  understood.dimensions = grouped.map((dimension) => dimension.value);
+
+  filters.push(...takeCatalogNames(scanner, catalog, mentioned));
+  scanner.take('[\\p{L}\\p{N}]+', (found) => FILLERS.has(found.text));
+  const unknown = scanner.unread().flatMap((run) => run.words);
+  if (unknown.length > 0) {
+    return { refusal: { kind: 'unknown-words', words: unknown }, understood };
+  }
+  if (metrics.length === 0) return { refusal: { kind: 'no-metric' }, understood };
+
+  const dimensions = grouped.map((dimension) => dimension.value);
+  // Two platforms named: the answer compares them ("Google vs Meta").
+  const platforms = filters.find(
+    (filter) => filter.value.kind === 'equals' && filter.value.column === 'platform',
+  );
+  if (
+    platforms?.value.kind === 'equals' &&
+    platforms.value.values.length > 1 &&
+    !dimensions.some((dimension) => dimension.id === 'platform')
+  ) {
+    dimensions.unshift(DIMENSIONS.find((dimension) => dimension.id === 'platform')!);
+  }
+  if (comparison && dimensions.some((dimension) => dimension.time)) {
+    return { refusal: { kind: 'comparison-by-time' }, understood };
+  }
+
+  const metricValues = metrics.map((metric) => metric.value);
+  const source = chooseSource(
+    metricValues,
+    dimensions,
+    filters.map((filter) => filter.value),
+    sourceHints,
+  );
+  if (!source) {
+    return {
+      refusal: { kind: 'no-source', metrics: metricValues, dimensions },
+      understood,
+    };
+  }
+  const resolvedMetrics = metricValues.map((metric) => resolveMetric(metric, source));
+  const intent: Intent = {
+    language,
+    source,
+    adLevel:
+      dimensions.some((dimension) => dimension.adLevel) ||
+      filters.some((filter) => filter.value.kind === 'contains' && filter.value.target === 'ad'),
+    metrics: unique(resolvedMetrics),
+    dimensions: unique(dimensions),
+    filters: mergeFilters(filters.map((filter) => filter.value), source),
+    ...(period ? { period } : {}),
+    ...(comparison ? { comparison } : {}),
+  };
+  if (rank) {
+    const metric = metricNear(metrics, rank.end, 4) ?? metrics[0]!;
+    intent.rank = {
+      order: rank.value.order,
+      metric: resolveMetric(metric.value, source),
+      ...(rank.value.limit !== undefined
+        ? { limit: rank.value.limit }
+        : singular(rank, grouped, text)
+          ? { limit: 1 }
+          : {}),
+    };
+  }
+  if (threshold) {
+    const metric =
+      metricNear(metrics, threshold.index, 5, 'before') ??
+      metrics.find((candidate) => candidate.index >= threshold.end && candidate.index <= threshold.end + 4) ??
+      metrics[0]!;
+    const resolved = resolveMetric(metric.value, source);
+    const value =
+      resolved.fraction && (threshold.value.percent || threshold.value.value > 1)
+        ? threshold.value.value / 100
+        : threshold.value.value;
+    intent.threshold = { metric: resolved, operator: threshold.value.operator, value };
+  }
+  return { intent };
+}
+
+function maskOf(scanner: Scanner): string {
+  return [...scanner.text].map((char, index) => (scanner.isConsumed(index) ? '#' : char)).join('');
+}
+
+const ABOVE =
+  'above|over|greater than|more than|higher than|bigger than|larger than|exceeding|exceeds|in excess of|at least|superieure?s? (?:ou egale?s? )?a|plus grande?s? que|plus eleve(?:e|s|es)? que|plus de|plus que|au dessus de|depassant|qui depassent|qui depasse|depasse|au moins|>=|>';
+const BELOW =
+  'below|under|less than|lower than|fewer than|smaller than|at most|inferieure?s? (?:ou egale?s? )?a|plus petite?s? que|plus faibles? que|plus bas(?:se|ses)? que|moins de|moins que|au dessous de|en dessous de|sous|au plus|<=|<';
+
+function takeThreshold(
+  scanner: Scanner,
+): Located<{ operator: '>' | '<' | '>=' | '<='; value: number; percent: boolean }> | undefined {
+  const [found] = scanner.take(
+    `(?:is |are |was |of |est |sont |a |avec un |avec une )?(${ABOVE}|${BELOW}) (\\d+(?:[.,]\\d+)?)(?: ?(%|percent|pour ?cent|pourcents?|k))?`,
+  );
+  if (!found) return undefined;
+  const word = found.groups[0]!;
+  const atLeast = /^(?:at least|au moins|>=)$|ou egale?s? a$/.test(word);
+  const atMost = /^(?:at most|au plus|<=)$|ou egale?s? a$/.test(word);
+  const above = new RegExp(`^(?:${ABOVE})$`).test(word);
+  const unit = found.groups[2];
+  const value = decimalValue(found.groups[1]!) * (unit === 'k' ? 1000 : 1);
+  const operator = above ? (atLeast ? '>=' : '>') : atMost ? '<=' : '<';
+  return {
+    value: { operator, value, percent: unit !== undefined && unit !== 'k' },
+    index: found.index,
+    end: found.end,
+  };
+}
+
+const BEST_WORDS =
+  'top|best|best performing|top performing|meilleure?s?|plus performante?s?|premiere?s?|mieux';
+const WORST_WORDS =
+  'bottom|worst|worst performing|least performing|underperforming|poorest|pire|pires|moins performante?s?|moins bonne?s?|moins bons?';
+const HIGHEST_WORDS =
+  'highest|most|biggest|largest|greatest|maximum|max|top spending|plus (?:eleve|haut|grand|gros|fort|importante?)(?:e|s|es)?|le plus|la plus|les plus|plus de';
+const LOWEST_WORDS =
+  'lowest|least|smallest|fewest|minimum|min|plus (?:faible|bas|petit)(?:e|s|es)?|le moins|la moins|les moins|moins de';
+
+function takeRank(scanner: Scanner): Located<{ order: RankOrder; limit?: number }> | undefined {
+  const orders: [RankOrder, string][] = [
+    ['worst', WORST_WORDS],
+    ['best', BEST_WORDS],
+    ['highest', HIGHEST_WORDS],
+    ['lowest', LOWEST_WORDS],
+  ];
+  for (const [order, words] of orders) {
+    const [found] = scanner.take(
+      `(?:(?:the|les|le|la) )?(?:${COUNT} )?(?:${words})(?: ${COUNT}(?! ?(?:days|jours|weeks|semaines|months|mois)))?`,
+    );
+    if (!found) continue;
+    const count = found.groups[0] ?? found.groups[1];
+    return {
+      value: { order, ...(count ? { limit: countValue(count) } : {}) },
+      index: found.index,
+      end: found.end,
+    };
+  }
+  // "the 5 campaigns with ...", "les 10 campagnes qui ...": a count before a grouping noun.
+  return undefined;
+}
+
+function takeSourceHints(scanner: Scanner): Set<Source> {
+  const hints = new Set<Source>();
+  for (const [source, words] of Object.entries(SOURCE_WORDS) as [Source, string[]][]) {
+    if (scanner.take(words.join('|')).length > 0) hints.add(source);
+  }
+  return hints;
+}
+
+function takeNameFilters(scanner: Scanner, quoted: string[]): Located<Filter>[] {
+  const filters: Located<Filter>[] = [];
+  const lead =
+    '(?:whose names? (?:contains?|includes?)|with names? containing|named|called|containing|contains?|that contains?|which contains?|including|includes?|dont le nom contient|dont les noms contiennent|contenant|qui contiennent|qui contient|nommee?s?|appelee?s?|intitulee?s?|avec)';
+  // Quoted texts: "containing 'serum'", or a quoted text anywhere.
+  for (const found of scanner.take(`(?:${lead} )?(quoted\\d+)(?: in (?:the|their|its) names?| dans (?:le|leur) nom)?`)) {
+    const text = quoted[Number(found.groups[0]!.slice(6))]!;
+    filters.push({ value: nameFilter(scanner, found, text), index: found.index, end: found.end });
+  }
+  // "campaigns with brand in the name", "campagnes contenant noel".
+  for (const found of scanner.take(`(?:with|avec) ([\\p{L}\\p{N}]+(?: [\\p{L}\\p{N}]+)?) (?:in (?:the|their|its) names?|dans (?:le|leur) nom)`)) {
+    filters.push({ value: nameFilter(scanner, found, found.groups[0]!), index: found.index, end: found.end });
+  }
+  const phrase = '([\\p{L}\\p{N}]+(?: [\\p{L}\\p{N}]+){0,2})';
+  for (const found of scanner.take(`(?:whose names? (?:contains?|includes?)|with names? containing|named|called|containing|that contains?|which contains?|dont le nom contient|dont les noms contiennent|contenant|qui contiennent|qui contient|nommee?s?|appelee?s?|intitulee?s?) ${phrase}`)) {
+    // Stop the name at the first word another recognizer will read ("... serum last month").
+    const words = found.groups[0]!.split(' ');
+    let kept = words.length;
+    let offset = found.text.length - found.groups[0]!.length;
+    for (let index = 0; index < words.length; index++) {
+      if (index > 0 && FILLERS.has(words[index]!)) {
+        kept = index;
+        break;
+      }
+      offset += words[index]!.length + 1;
+    }
+    const name = words.slice(0, kept).join(' ');
+    filters.push({ value: nameFilter(scanner, found, name), index: found.index, end: found.index + offset });
+  }
+  return filters;
+}
+
+/** What a name filter applies to: the noun before it (ads, queries, pages), else campaigns. */
+function nameFilter(scanner: Scanner, found: Found, text: string): Filter {
+  const before = scanner.wordsBefore(found.index, 2).join(' ');
+  const target = /\b(?:ads?|annonces?|publicites?|creatives?|creas?|pubs?)$/.test(before)
+    ? 'ad'
+    : /\b(?:quer(?:y|ies)|requetes?|keywords?|mots? cles?|search terms?)$/.test(before)
+      ? 'query'
+      : /\b(?:pages?|urls?)$/.test(before)
+        ? 'page'
+        : 'campaign';
+  return { kind: 'contains', target, text: nameKey(text) };
+}
+
+function takeValueFilters(
+  scanner: Scanner,
+  options: ValueFilter[],
+  pattern: (words: string) => string,
+): Located<Filter>[] {
+  const filters: Located<Filter>[] = [];
+  for (const option of options) {
+    for (const found of scanner.take(pattern(option.words.join('|')))) {
+      filters.push({
+        value: { kind: 'equals', column: option.column, values: [option.value] },
+        index: found.index,
+        end: found.end,
+      });
+    }
+  }
+  return filters;
+}
+
+function takeObjectives(scanner: Scanner): Located<Filter>[] {
+  const filters: Located<Filter>[] = [];
+  for (const option of OBJECTIVES) {
+    const words = option.words.join('|');
+    // "sales campaigns", "campagnes de notoriété", "objective: leads", "objectif ventes".
+    const patterns = [
+      `(${words})(?= (?:${CAMPAIGN_NOUN}|objective))`,
+      `(?<=${CAMPAIGN_NOUN} )(?:(?:de |d |with (?:an? )?|avec (?:un |l )?objectif |objectif |objective )?)(${words})`,
+      `(?:objective|objectif|goal) (?:is |of |est |de |d )?(${words})`,
+    ];
+    for (const pattern of patterns) {
+      for (const found of scanner.take(pattern)) {
+        filters.push({
+          value: { kind: 'equals', column: option.column, values: [option.value] },
+          index: found.index,
+          end: found.end,
+        });
+      }
+    }
+  }
+  // Objectives that are never metrics read alone: "awareness", "notoriété".
+  for (const found of scanner.take('awareness|brand awareness|notoriete')) {
+    filters.push({
+      value: { kind: 'equals', column: 'objective', values: ['awareness'] },
+      index: found.index,
+      end: found.end,
+    });
+  }
+  return filters;
+}
+
+function takeStatuses(scanner: Scanner): Located<Filter>[] {
+  const filters: Located<Filter>[] = [];
+  for (const option of STATUSES) {
+    const words = option.words.join('|');
+    const patterns = [
+      `(?:currently |actuellement )?(${words})(?= (?:${CAMPAIGN_NOUN}|ads?|annonces?))`,
+      `(?<=${CAMPAIGN_NOUN} )(?:that are |which are |qui sont |currently |actuellement |status |statut )*(${words})`,
+      `(?:status|statut) (?:is |est |= )?(${words})`,
+    ];
+    for (const pattern of patterns) {
+      for (const found of scanner.take(pattern)) {
+        filters.push({
+          value: { kind: 'equals', column: option.column, values: [option.value] },
+          index: found.index,
+          end: found.end,
+        });
+      }
+    }
+  }
+  return filters;
+}
+
+function takeMetrics(scanner: Scanner): Located<Metric>[] {
+  const found: Located<Metric>[] = [];
+  for (const metric of METRICS) {
+    for (const match of scanner.take(metric.words.join('|'))) {
+      found.push({ value: metric, index: match.index, end: match.end });
+    }
+  }
+  return found.sort((a, b) => a.index - b.index);
+}
+
+const GROUP_BEFORE =
+  /(?:^|\b)(?:by|per|par|each|every|chaque|which|what|quel|quelle|quels|quelles|across|among|compare|comparer|compare les|list|liste|top|bottom|best|worst|for each|pour chaque|broken down by|split by|ventile par|reparti par|repartition par|for all|pour toutes les|pour tous les|de toutes les|de tous les|les|the|des|\d+)$/;
+const GROUP_AFTER =
+  /^(?:with|avec|where|whose|dont|qui|that|which|having|ayant|had|have|has|ont|a|did|spent|drove|got|generated|sorted|ranked|classees?|triees?|performed|ranked)\b/;
+
+/**
+ * Dimensions: grouped when asked for ("by campaign", "which campaigns", "campaigns with a CPA
+ * above 40"), merely mentioned otherwise ("spend on sales campaigns" is a total).
+ */
+function takeDimensions(
+  scanner: Scanner,
+  rank: Located<unknown> | undefined,
+  threshold: Located<unknown> | undefined,
+): { grouped: Located<Dimension>[]; mentioned: Set<Dimension['id']> } {
+  const grouped: Located<Dimension>[] = [];
+  const mentioned = new Set<Dimension['id']>();
+  for (const [words, id] of Object.entries(TIME_ADVERBS)) {
+    for (const found of scanner.take(words)) {
+      grouped.push({ value: DIMENSIONS.find((dimension) => dimension.id === id)!, index: found.index, end: found.end });
+    }
+  }
+  for (const dimension of DIMENSIONS) {
+    const nouns = [...dimension.singular, ...dimension.plural].join('|');
+    for (const found of scanner.take(nouns)) {
+      mentioned.add(dimension.id);
+      const before = scanner.wordsBefore(found.index, 3);
+      const after = scanner.wordsAfter(found.end, 1).join(' ');
+      const lead = [before.slice(-1).join(' '), before.slice(-2).join(' '), before.slice(-3).join(' ')];
+      const asked =
+        lead.some((words) => GROUP_BEFORE.test(words)) ||
+        GROUP_AFTER.test(after) ||
+        found.index === 0 ||
+        (threshold !== undefined && !dimension.time) ||
+        (rank !== undefined && rank.end <= found.index && found.index - rank.end <= 12);
+      // A time noun counts only with "by"/"each"/"which" ("the best day"), never alone.
+      const timeAsked =
+        !dimension.time || lead.some((words) => /(?:^|\b)(?:by|per|par|each|every|chaque|which|what|quel|quelle|best|worst|top)$/.test(words)) || rank !== undefined;
+      if (asked && timeAsked) grouped.push({ value: dimension, index: found.index, end: found.end });
+    }
+  }
+  grouped.sort((a, b) => a.index - b.index);
+  return { grouped, mentioned };
+}
+
+/** Unread words that are part of a campaign's name ("brand", "black friday"): a name filter. */
+function takeCatalogNames(
+  scanner: Scanner,
+  catalog: Catalog,
+  mentioned: Set<Dimension['id']>,
+): Located<Filter>[] {
+  const filters: Located<Filter>[] = [];
+  for (const run of scanner.unread()) {
+    let start = 0;
+    while (start < run.words.length) {
+      let matched = 0;
+      for (let end = run.words.length; end > start; end--) {
+        const words = run.words.slice(start, end);
+        if (words.every((word) => FILLERS.has(word))) continue;
+        if (FILLERS.has(words[0]!) || FILLERS.has(words.at(-1)!)) continue;
+        const phrase = words.join(' ');
+        const target = mentioned.has('ad') && catalog.hasAdWords(phrase) ? 'ad' : 'campaign';
+        if (target === 'campaign' && !catalog.hasCampaignWords(phrase)) continue;
+        const offset = run.index + run.words.slice(0, start).join(' ').length + (start > 0 ? 1 : 0);
+        scanner.consume(offset, offset + phrase.length);
+        filters.push({ value: { kind: 'contains', target, text: phrase }, index: offset, end: offset + phrase.length });
+        matched = end - start;
+        break;
+      }
+      start += Math.max(matched, 1);
+    }
+  }
+  return filters;
+}
+
+/** The table every part of the question exists in, preferring ads, unless a word says which. */
+function chooseSource(
+  metrics: Metric[],
+  dimensions: Dimension[],
+  filters: Filter[],
+  hints: Set<Source>,
+): Source | undefined {
+  const candidates: Source[] = ['ads', 'web', 'search'];
+  const possible = candidates.filter(
+    (source) =>
+      metrics.every((metric) => resolveMetric(metric, source).sql[source] !== undefined) &&
+      dimensions.every((dimension) => dimension.sql[source] !== undefined) &&
+      filters.every((filter) => filterSource(filter).includes(source)),
+  );
+  const hinted = possible.filter((source) => hints.has(source));
+  if (hinted.length > 0) return hinted[0];
+  if (hints.size > 0 && possible.length > 0 && ![...hints].some((hint) => hint === 'ads')) {
+    // A hint names a source the rest cannot come from ("organic spend"): no answer.
+    return undefined;
+  }
+  return possible[0];
+}
+
+function filterSource(filter: Filter): Source[] {
+  if (filter.kind === 'equals') return ['ads'];
+  if (filter.target === 'query' || filter.target === 'page') return ['search'];
+  return filter.target === 'ad' ? ['ads'] : ['ads', 'web'];
+}
+
+/** "revenue" on GA4 is GA4 revenue; ad clicks and Search Console clicks share a metric. */
+function resolveMetric(metric: Metric, source: Source): Metric {
+  if (metric.id === 'conversion_value' && source === 'web') {
+    return METRICS.find((candidate) => candidate.id === 'revenue')!;
+  }
+  return metric;
+}
+
+function mergeFilters(filters: Filter[], source: Source): Filter[] {
+  const merged: Filter[] = [];
+  for (const filter of filters) {
+    const same = merged.find(
+      (other) => other.kind === 'equals' && filter.kind === 'equals' && other.column === filter.column,
+    );
+    if (same?.kind === 'equals' && filter.kind === 'equals') {
+      same.values = unique([...same.values, ...filter.values]);
+    } else if (filter.kind === 'contains' && source === 'search' && filter.target === 'campaign') {
+      merged.push({ ...filter, target: 'query' });
+    } else {
+      merged.push(filter.kind === 'equals' ? { ...filter, values: [...filter.values] } : filter);
+    }
+  }
+  return merged;
+}
+
+function metricNear(
+  metrics: Located<Metric>[],
+  position: number,
+  words: number,
+  side: 'after' | 'before' = 'after',
+): Located<Metric> | undefined {
+  const reach = words * 8;
+  if (side === 'after') {
+    return metrics.find((metric) => metric.index >= position && metric.index - position <= reach);
+  }
+  return [...metrics].reverse().find((metric) => metric.end <= position && position - metric.end <= reach);
+}
+
+/** "which campaign had the best ROAS" asks for one; "which campaigns" for a ranking. */
+function singular(rank: Located<unknown>, grouped: Located<Dimension>[], text: string): boolean {
+  const noun = grouped.find((dimension) => !dimension.value.time) ?? grouped[0];
+  if (!noun) return false;
+  const word = text.slice(noun.index, noun.end);
+  return noun.value.singular.some((pattern) => new RegExp(`^(?:${pattern})$`).test(word)) && !/^(?:mois|pays)$/.test(word)
+    ? true
+    : /^(?:mois|pays)$/.test(word) && /\b(?:quel|le|la|which)\s*$/.test(text.slice(0, noun.index)) && rank.index >= 0;
+}
+
+function unique<T>(values: T[]): T[] {
+  return [...new Set(values)];
+}
+
+export { COUNT };

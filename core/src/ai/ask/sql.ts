@@ -1,0 +1,133 @@
+/**
+ * An intent as one read-only SQL statement over the model (docs/ask.md, "Shape of the
+ * answer"): dimension columns, then one column per metric (with `_previous`, `_change` and
+ * `_change_pct` in a comparison), KPIs as ratios of sums, literal dates and escaped texts.
+ */
+import { nameKeySql } from './catalog.ts';
+import { TABLES, type Aggregate, type Dimension, type Metric } from './lexicon.ts';
+import type { Filter, Intent } from './parse.ts';
+import type { Period } from './periods.ts';
+
+const literal = (text: string): string => `'${text.replace(/'/g, "''")}'`;
+const between = (period: Period): string =>
+  `date between date '${period.start}' and date '${period.end}'`;
+
+const sum: Aggregate = (column) => `sum(${column})`;
+const sumWhere =
+  (condition: string): Aggregate =>
+  (column) =>
+    `sum(${column}) filter (where ${condition})`;
+
+export function buildSql(intent: Intent): string {
+  const table =
+    intent.source === 'ads' ? (intent.adLevel ? TABLES.ads_by_ad : TABLES.ads) : TABLES[intent.source];
+  const dimensions = intent.dimensions.map((dimension) => dimension.sql[intent.source]!);
+  const where = [
+    ...periodConditions(intent),
+    ...intent.filters.map((filter) => filterCondition(filter, intent)),
+  ];
+  const groupBy = dimensions.flatMap((dimension) =>
+    dimension.group ? [dimension.group, dimension.select] : [dimension.select],
+  );
+  const selectDimensions = dimensions.map((dimension) =>
+    dimension.select === dimension.name ? dimension.name : `${dimension.select} as ${dimension.name}`,
+  );
+  const orderBy = ordering(intent);
+  const limit = intent.rank?.limit;
+
+  if (intent.comparison) {
+    const current = sumWhere(between(intent.period!));
+    const previous = sumWhere(between(intent.comparison.period));
+    const inner = [
+      ...selectDimensions,
+      ...intent.metrics.flatMap((metric) => [
+        `${metricSql(metric, intent, current)} as ${metric.id}`,
+        `${metricSql(metric, intent, previous)} as ${metric.id}_previous`,
+      ]),
+    ];
+    const outer = [
+      ...dimensions.map((dimension) => dimension.name),
+      ...intent.metrics.flatMap((metric) => [
+        metric.id,
+        `${metric.id}_previous`,
+        `${metric.id} - ${metric.id}_previous as ${metric.id}_change`,
+        `100 * (${metric.id} - ${metric.id}_previous) / nullif(${metric.id}_previous, 0) as ${metric.id}_change_pct`,
+      ]),
+    ];
+    return [
+      `select ${outer.join(', ')}`,
+      'from (',
+      `  select ${inner.join(', ')}`,
+      `  from ${table}`,
+      `  where ${where.join(' and ')}`,
+      ...(groupBy.length ? [`  group by ${groupBy.join(', ')}`] : []),
+      ')',
+      ...(intent.threshold ? [`where ${thresholdCondition(intent, intent.threshold.metric.id)}`] : []),
+      ...(orderBy ? [`order by ${orderBy}`] : []),
+      ...(limit !== undefined ? [`limit ${limit}`] : []),
+    ].join('\n');
+  }
+
+  const select = [
+    ...selectDimensions,
+    ...intent.metrics.map((metric) => `${metricSql(metric, intent, sum)} as ${metric.id}`),
+  ];
+  return [
+    `select ${select.join(', ')}`,
+    `from ${table}`,
+    ...(where.length ? [`where ${where.join(' and ')}`] : []),
+    ...(groupBy.length ? [`group by ${groupBy.join(', ')}`] : []),
+    ...(intent.threshold
+      ? [`having ${thresholdCondition(intent, metricSql(intent.threshold.metric, intent, sum))}`]
+      : []),
+    ...(orderBy ? [`order by ${orderBy}`] : []),
+    ...(limit !== undefined ? [`limit ${limit}`] : []),
+  ].join('\n');
+}
+
+function metricSql(metric: Metric, intent: Intent, aggregate: Aggregate): string {
+  return metric.sql[intent.source]!(aggregate);
+}
+
+function periodConditions(intent: Intent): string[] {
+  if (!intent.period) return [];
+  if (!intent.comparison) return [between(intent.period)];
+  return [`(${between(intent.period)} or ${between(intent.comparison.period)})`];
+}
+
+function filterCondition(filter: Filter, intent: Intent): string {
+  if (filter.kind === 'equals') {
+    return filter.values.length === 1
+      ? `${filter.column} = ${literal(filter.values[0]!)}`
+      : `${filter.column} in (${filter.values.map(literal).join(', ')})`;
+  }
+  const column = {
+    campaign: intent.source === 'web' ? 'campaign' : 'campaign_name',
+    ad: 'ad_name',
+    query: 'query',
+    page: 'page',
+  }[filter.target];
+  return `contains(${nameKeySql(column)}, ${literal(filter.text)})`;
+}
+
+function thresholdCondition(intent: Intent, expression: string): string {
+  const { operator, value } = intent.threshold!;
+  return `${expression} ${operator} ${value}`;
+}
+
+/**
+ * Time first (oldest first); otherwise the ranked metric, best first unless the question asks
+ * for the worst, highest or lowest; otherwise the first metric, best first.
+ */
+function ordering(intent: Intent): string | undefined {
+  const time = intent.dimensions.filter((dimension) => dimension.time);
+  const others = intent.dimensions.filter((dimension) => !dimension.time);
+  const name = (dimension: Dimension): string => dimension.sql[intent.source]!.name;
+  if (time.length > 0 && !intent.rank) return [...time, ...others].map(name).join(', ');
+  if (intent.dimensions.length === 0) return undefined;
+  const metric = intent.rank?.metric ?? intent.metrics[0]!;
+  const order = intent.rank?.order ?? 'best';
+  const descending =
+    order === 'highest' || (order === 'best' && metric.better === 'high') || (order === 'worst' && metric.better === 'low');
+  return `${metric.id} ${descending ? 'desc' : 'asc'} nulls last, ${intent.dimensions.map(name).join(', ')}`;
+}

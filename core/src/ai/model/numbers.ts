@@ -6,6 +6,33 @@
 import type { Action } from '../types.ts';
 
 const ISO_DATE = /\b\d{4}-\d{2}-\d{2}\b/g;
+const MONTHS: [number, string][] = [
+  [1, 'january|jan|janvier|janv'],
+  [2, 'february|feb|février|fevrier|févr|fevr'],
+  [3, 'march|mar|mars'],
+  [4, 'april|apr|avril|avr'],
+  [5, 'may|mai'],
+  [6, 'june|jun|juin'],
+  [7, 'july|jul|juillet|juil'],
+  [8, 'august|aug|août|aout'],
+  [9, 'september|sept|sep'],
+  [10, 'october|oct|octobre'],
+  [11, 'november|nov|novembre'],
+  [12, 'december|dec|décembre|decembre|déc'],
+];
+const MONTH = `(${MONTHS.flatMap(([, names]) => names.split('|')).join('|')})`;
+const ORDINAL = '(?:st|nd|rd|th|er)?';
+/** "14 March", "1-14 March 2026", "du 1er au 14 mars", "March 14, 2026", "March 2026". */
+const WRITTEN_DATES = [
+  new RegExp(
+    `(?<![\\p{L}\\p{N}])(?:(\\d{1,2})${ORDINAL}\\s*(?:-|–|—|to|au|à|and|et)\\s*)?(\\d{1,2})${ORDINAL}\\s+${MONTH}(?!\\p{L})(?:,?\\s+(\\d{4}))?`,
+    'giu',
+  ),
+  new RegExp(
+    `(?<![\\p{L}\\p{N}])${MONTH}\\s+(?:(\\d{1,2})${ORDINAL}\\s*(?:-|–|—|to|and)\\s*)?(\\d{1,2})${ORDINAL}(?![\\p{L}\\p{N}])(?:,?\\s+(\\d{4}))?`,
+    'giu',
+  ),
+];
 /**
  * A number as written: digit groups separated by `,` `.` `'` or a space before exactly three
  * digits, an optional decimal part, an optional `%`, `k`, `M` or `bn`. Not preceded by a letter
@@ -19,7 +46,7 @@ const SCALE: Record<string, number> = { k: 1e3, K: 1e3, M: 1e6, bn: 1e9 };
 export interface CitableFigures {
   /** Absolute values of evidence values, expected impacts, confidences, label and date numbers. */
   values: number[];
-  /** ISO dates of the evidence. */
+  /** ISO dates of the evidence (start and end). */
   dates: Set<string>;
   /** Names and ids whose digits are not numbers (`Summer 2026`). */
   names: string[];
@@ -42,8 +69,8 @@ export function citableFigures(actions: readonly Action[]): CitableFigures {
       }
       for (const date of [evidence.start, evidence.end]) {
         dates.add(date);
-        // Written dates ("1 March 2026", "01/03") cite the day, the month and the year.
-        values.push(...date.split('-').map(Number));
+        // "March 2026", "in 2026": the year alone.
+        values.push(Number(date.slice(0, 4)));
       }
       for (const value of Object.values(evidence.filter)) if (value) names.add(value);
     }
@@ -65,11 +92,47 @@ export function unsupportedNumbers(sentence: string, figures: CitableFigures): s
     if (!figures.dates.has(date)) missing.push(date);
     return ' ';
   });
+  const [dayMonth, monthDay] = WRITTEN_DATES as [RegExp, RegExp];
+  text = text.replace(
+    dayMonth,
+    (whole, first?: string, day?: string, month?: string, year?: string) =>
+      writtenDate(whole, [first, day], month, year, figures, missing),
+  );
+  text = text.replace(
+    monthDay,
+    (whole, month?: string, first?: string, day?: string, year?: string) =>
+      writtenDate(whole, [first, day], month, year, figures, missing),
+  );
   for (const token of numberTokens(text)) {
     if (!token.readings.some((reading) => supported(reading, figures.values)))
       missing.push(token.text);
   }
   return missing;
+}
+
+/** A written date is cited when each of its days is an evidence date (`missing` gets it if not). */
+function writtenDate(
+  whole: string,
+  days: (string | undefined)[],
+  monthName: string | undefined,
+  year: string | undefined,
+  figures: CitableFigures,
+  missing: string[],
+): string {
+  const name = (monthName ?? '').toLowerCase();
+  const month = MONTHS.find(([, names]) => names.split('|').includes(name))?.[0];
+  const cited = days
+    .filter((day): day is string => day !== undefined)
+    .every((day) =>
+      [...figures.dates].some(
+        (date) =>
+          Number(date.slice(8, 10)) === Number(day) &&
+          Number(date.slice(5, 7)) === month &&
+          (year === undefined || date.startsWith(year)),
+      ),
+    );
+  if (!cited) missing.push(whole.trim());
+  return ' ';
 }
 
 interface Reading {
@@ -101,7 +164,7 @@ function numberTokens(text: string): NumberToken[] {
   return tokens;
 }
 
-/** The values `digits` can mean: `1,234` is 1234 or 1.234; `61,70` is 61.7; `1.234,5` is 1234.5. */
+/** The values `digits` can mean: `1,234` is 1234; `61,70` is 61.7; `1.234,5` is 1234.5. */
 function readings(digits: string): { value: number; decimals: number }[] {
   const compact = digits.replace(/[\s'’]/gu, '');
   const commas = compact.split(',').length - 1;
@@ -118,8 +181,10 @@ function readings(digits: string): { value: number; decimals: number }[] {
     return [decimal(compact.lastIndexOf(',') > compact.lastIndexOf('.') ? ',' : '.')];
   const separator = commas > 0 ? ',' : '.';
   if (commas + dots > 1) return [grouped()];
+  // One separator before exactly three digits groups thousands (1,234 or 1.234 is 1234), except
+  // after a zero (0,034 is a rate).
   const fractionDigits = compact.length - compact.lastIndexOf(separator) - 1;
-  return fractionDigits === 3 ? [grouped(), decimal(separator)] : [decimal(separator)];
+  return fractionDigits === 3 && !/^0[.,]/.test(compact) ? [grouped()] : [decimal(separator)];
 }
 
 function supported(reading: Reading, values: readonly number[]): boolean {

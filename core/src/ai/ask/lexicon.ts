@@ -589,9 +589,9 @@ export interface ValueFilter {
 
 export const PLATFORMS: ValueFilter[] = [
   { column: 'platform', value: 'google_ads', words: ['google ads', 'google adwords', 'adwords', 'google', 'gads'] },
-  { column: 'platform', value: 'meta', words: ['meta ads', 'meta', 'facebook ads', 'facebook', 'instagram', 'fb', 'insta'] },
-  { column: 'platform', value: 'tiktok', words: ['tiktok ads', 'tik tok', 'tiktok'] },
-  { column: 'platform', value: 'linkedin', words: ['linkedin ads', 'linked in', 'linkedin'] },
+  { column: 'platform', value: 'meta', words: ['meta', 'facebook', 'instagram', 'fb', 'insta'] },
+  { column: 'platform', value: 'tiktok', words: ['tik tok', 'tiktok'] },
+  { column: 'platform', value: 'linkedin', words: ['linked in', 'linkedin'] },
 ];
 
 /** Objectives, read only next to a campaign word ("sales campaigns", "campagnes de notoriété"). */
@@ -614,6 +614,8 @@ export const SOURCE_WORDS: Record<Source, string[]> = {
   search: [
     'google search console',
     'search console',
+    'google search',
+    'google organic',
     'gsc',
     'organic search',
     'organic',
@@ -658,7 +660,8 @@ export const FILLERS = new Set(
     'also just only up down out about be here let lets know want need like generate generated ' +
     'drive drove driven deliver delivered bring brought produce produced make made achieve ' +
     'achieved earn earned get gets getting have has run ran running level breakdown broken ' +
-    'split wise vs versus s than then when where whose whole entire period time ' +
+    'split wise vs versus s than then when where whose whole entire period time average ' +
+    'avg mean break coming from between along ' +
     // French
     'le la les l un une des de du d en au aux a et ou est sont etait etaient sera ete avons ' +
     'avez ont ai as a on nous vous notre nos votre vos mon ma mes son sa ses leur leurs ce cet ' +
@@ -669,6 +672,7 @@ export const FILLERS = new Set(
     'valeur chiffres donnees stats statistiques y il elles ils se s sommes fait faits faite ' +
     'realise realises realisee genere generes generee generees obtenu obtenus obtenue apporte ' +
     'apportes enregistre enregistres eu ete niveau detail detaille ventile ventilees ventiles ' +
-    'repartition reparti repartis periode pendant durant lors sur quant'
+    'repartition reparti repartis periode pendant durant lors sur quant moyen moyenne moyens ' +
+    'moyennes t elle elles il ils totales venant provenant issu issus issues cote'
   ).split(' '),
 );

@@ -127,7 +127,7 @@ export function parseQuestion(question: string, today: string, catalog: Catalog)
 
   const metrics = takeMetrics(scanner);
   understood.metrics = metrics.map((metric) => metric.value);
-  const { grouped, mentioned } = takeDimensions(scanner, rank, threshold);
+  const { grouped, mentioned, count } = takeDimensions(scanner, rank, threshold, filters);
   understood.dimensions = grouped.map((dimension) => dimension.value);
 
   filters.push(...takeCatalogNames(scanner, catalog, mentioned));
@@ -151,7 +151,9 @@ export function parseQuestion(question: string, today: string, catalog: Catalog)
     dimensions.unshift(DIMENSIONS.find((dimension) => dimension.id === 'platform')!);
   }
   if (comparison && dimensions.some((dimension) => dimension.time)) {
-    return { refusal: { kind: 'comparison-by-time' }, understood };
+    // "monthly evolution of ROAS" is a trend: the time breakdown answers it.
+    if (comparisonMatch?.weak) comparison = undefined;
+    else return { refusal: { kind: 'comparison-by-time' }, understood };
   }
 
   const metricValues = metrics.map((metric) => metric.value);
@@ -182,15 +184,14 @@ export function parseQuestion(question: string, today: string, catalog: Catalog)
   };
   if (rank) {
     const metric = metricNear(metrics, rank.end, 4) ?? metrics[0]!;
+    const limit = rank.value.limit ?? count ?? (singular(grouped, text) ? 1 : undefined);
     intent.rank = {
       order: rank.value.order,
       metric: resolveMetric(metric.value, source),
-      ...(rank.value.limit !== undefined
-        ? { limit: rank.value.limit }
-        : singular(rank, grouped, text)
-          ? { limit: 1 }
-          : {}),
+      ...(limit !== undefined ? { limit } : {}),
     };
+  } else if (count !== undefined) {
+    intent.rank = { order: 'best', metric: intent.metrics[0]!, limit: count };
   }
   if (threshold) {
     const metric =
@@ -244,14 +245,15 @@ const WORST_WORDS =
 const HIGHEST_WORDS =
   'highest|most|biggest|largest|greatest|maximum|max|top spending|plus (?:eleve|haut|grand|gros|fort|importante?)(?:e|s|es)?|le plus|la plus|les plus|plus de';
 const LOWEST_WORDS =
-  'lowest|least|smallest|fewest|minimum|min|plus (?:faible|bas|petit)(?:e|s|es)?|le moins|la moins|les moins|moins de';
+  'lowest|least|smallest|fewest|minimum|min|(?:(?:le|la|les) )?plus (?:faible|bas|petit)(?:e|s|es)?|le moins|la moins|les moins|moins de';
 
 function takeRank(scanner: Scanner): Located<{ order: RankOrder; limit?: number }> | undefined {
   const orders: [RankOrder, string][] = [
     ['worst', WORST_WORDS],
     ['best', BEST_WORDS],
-    ['highest', HIGHEST_WORDS],
+    // "le plus bas" before "le plus".
     ['lowest', LOWEST_WORDS],
+    ['highest', HIGHEST_WORDS],
   ];
   for (const [order, words] of orders) {
     const [found] = scanner.take(
@@ -346,8 +348,8 @@ function takeObjectives(scanner: Scanner): Located<Filter>[] {
     const words = option.words.join('|');
     // "sales campaigns", "campagnes de notoriété", "objective: leads", "objectif ventes".
     const patterns = [
-      `(${words})(?= (?:${CAMPAIGN_NOUN}|objective))`,
-      `(?<=${CAMPAIGN_NOUN} )(?:(?:de |d |with (?:an? )?|avec (?:un |l )?objectif |objectif |objective )?)(${words})`,
+      `(${words})(?= (?:#+ )?(?:${CAMPAIGN_NOUN}|objective))`,
+      `(?<=${CAMPAIGN_NOUN} (?:#+ )?)(?:(?:de |d |a |with (?:an? )?|avec (?:un |l )?objectif |objectif |objective )?)(${words})`,
       `(?:objective|objectif|goal) (?:is |of |est |de |d )?(${words})`,
     ];
     for (const pattern of patterns) {
@@ -376,8 +378,8 @@ function takeStatuses(scanner: Scanner): Located<Filter>[] {
   for (const option of STATUSES) {
     const words = option.words.join('|');
     const patterns = [
-      `(?:currently |actuellement )?(${words})(?= (?:${CAMPAIGN_NOUN}|ads?|annonces?))`,
-      `(?<=${CAMPAIGN_NOUN} )(?:that are |which are |qui sont |currently |actuellement |status |statut )*(${words})`,
+      `(?:currently |actuellement )?(${words})(?= (?:#+ )?(?:${CAMPAIGN_NOUN}|ads?|annonces?))`,
+      `(?<=${CAMPAIGN_NOUN} (?:#+ )?)(?:that are |which are |qui sont |currently |actuellement |status |statut )*(${words})`,
       `(?:status|statut) (?:is |est |= )?(${words})`,
     ];
     for (const pattern of patterns) {
@@ -403,48 +405,85 @@ function takeMetrics(scanner: Scanner): Located<Metric>[] {
   return found.sort((a, b) => a.index - b.index);
 }
 
-const GROUP_BEFORE =
-  /(?:^|\b)(?:by|per|par|each|every|chaque|which|what|quel|quelle|quels|quelles|across|among|compare|comparer|compare les|list|liste|top|bottom|best|worst|for each|pour chaque|broken down by|split by|ventile par|reparti par|repartition par|for all|pour toutes les|pour tous les|de toutes les|de tous les|les|the|des|\d+)$/;
-const GROUP_AFTER =
-  /^(?:with|avec|where|whose|dont|qui|that|which|having|ayant|had|have|has|ont|a|did|spent|drove|got|generated|sorted|ranked|classees?|triees?|performed|ranked)\b/;
+const GROUP_WORDS =
+  /^(?:by|per|par|each|every|chaque|which|what|quel|quelle|quels|quelles|across|among|compare|comparer|list|liste|top|bottom|best|worst|for each|pour chaque|broken down by|split by|ventile par|reparti par|repartition par|\d+)$/;
+const TIME_GROUP_WORDS = /^(?:by|per|par|each|every|chaque|which|what|quel|quelle|best|worst|top)$/;
+
+interface Noun {
+  dimension: Dimension;
+  index: number;
+  end: number;
+}
 
 /**
- * Dimensions: grouped when asked for ("by campaign", "which campaigns", "campaigns with a CPA
- * above 40"), merely mentioned otherwise ("spend on sales campaigns" is a total).
+ * Dimensions: grouped when asked for ("by campaign", "which campaigns", "the 5 campaigns",
+ * "campaigns with a CPA above 40", "by source and medium"), merely mentioned otherwise ("spend
+ * on sales campaigns" is a total). Filter words between ("each active Meta campaign") are
+ * skipped when looking back. A count right before the noun is the ranking's size.
  */
 function takeDimensions(
   scanner: Scanner,
   rank: Located<unknown> | undefined,
   threshold: Located<unknown> | undefined,
-): { grouped: Located<Dimension>[]; mentioned: Set<Dimension['id']> } {
+  filterSpans: { index: number; end: number }[],
+): { grouped: Located<Dimension>[]; mentioned: Set<Dimension['id']>; count?: number } {
   const grouped: Located<Dimension>[] = [];
   const mentioned = new Set<Dimension['id']>();
   for (const [words, id] of Object.entries(TIME_ADVERBS)) {
     for (const found of scanner.take(words)) {
-      grouped.push({ value: DIMENSIONS.find((dimension) => dimension.id === id)!, index: found.index, end: found.end });
+      const dimension = DIMENSIONS.find((candidate) => candidate.id === id)!;
+      grouped.push({ value: dimension, index: found.index, end: found.end });
     }
   }
-  for (const dimension of DIMENSIONS) {
-    const nouns = [...dimension.singular, ...dimension.plural].join('|');
-    for (const found of scanner.take(nouns)) {
-      mentioned.add(dimension.id);
-      const before = scanner.wordsBefore(found.index, 3);
-      const after = scanner.wordsAfter(found.end, 1).join(' ');
-      const lead = [before.slice(-1).join(' '), before.slice(-2).join(' '), before.slice(-3).join(' ')];
-      const asked =
-        lead.some((words) => GROUP_BEFORE.test(words)) ||
-        GROUP_AFTER.test(after) ||
-        found.index === 0 ||
-        (threshold !== undefined && !dimension.time) ||
-        (rank !== undefined && rank.end <= found.index && found.index - rank.end <= 12);
-      // A time noun counts only with "by"/"each"/"which" ("the best day"), never alone.
-      const timeAsked =
-        !dimension.time || lead.some((words) => /(?:^|\b)(?:by|per|par|each|every|chaque|which|what|quel|quelle|best|worst|top)$/.test(words)) || rank !== undefined;
-      if (asked && timeAsked) grouped.push({ value: dimension, index: found.index, end: found.end });
+  // Longest nouns first: "campaign objective" before "campaign".
+  const nounPatterns = DIMENSIONS.flatMap((dimension) =>
+    [...dimension.singular, ...dimension.plural].map((pattern) => ({ dimension, pattern })),
+  ).sort((a, b) => b.pattern.length - a.pattern.length);
+  const nouns: Noun[] = [];
+  for (const { dimension, pattern } of nounPatterns) {
+    for (const found of scanner.take(pattern)) nouns.push({ dimension, index: found.index, end: found.end });
+  }
+  nouns.sort((a, b) => a.index - b.index);
+  let count: number | undefined;
+  for (const noun of nouns) {
+    mentioned.add(noun.dimension.id);
+    const before = wordsBeforeSkipping(scanner, noun.index, filterSpans);
+    const lead = [before.slice(-1).join(' '), before.slice(-2).join(' '), before.slice(-3).join(' ')];
+    const chained = grouped.some((other) =>
+      /^\s*(?:and|et|&)\s*$/.test(scanner.text.slice(other.end, noun.index)),
+    );
+    const asked =
+      lead.some((words) => GROUP_WORDS.test(words)) ||
+      chained ||
+      noun.index === 0 ||
+      (threshold !== undefined && !noun.dimension.time) ||
+      (rank !== undefined && rank.end <= noun.index && noun.index - rank.end <= 12);
+    const timeAsked =
+      !noun.dimension.time || lead.some((words) => TIME_GROUP_WORDS.test(words)) || chained;
+    if (!asked || !timeAsked) continue;
+    grouped.push({ value: noun.dimension, index: noun.index, end: noun.end });
+    const number = before.at(-1);
+    if (number && new RegExp(`^${COUNT}$`).test(number) && count === undefined) {
+      count = countValue(number);
+      const at = scanner.text.lastIndexOf(number, noun.index);
+      if (at >= 0) scanner.consume(at, at + number.length);
     }
   }
   grouped.sort((a, b) => a.index - b.index);
-  return { grouped, mentioned };
+  return { grouped, mentioned, ...(count !== undefined ? { count } : {}) };
+}
+
+/** Words before `index`, leaving out those read as filters (platforms, statuses, objectives). */
+function wordsBeforeSkipping(
+  scanner: Scanner,
+  index: number,
+  filterSpans: { index: number; end: number }[],
+): string[] {
+  let text = scanner.text.slice(0, index);
+  for (const span of [...filterSpans].sort((a, b) => b.index - a.index)) {
+    if (span.end <= index) text = text.slice(0, span.index) + ' '.repeat(span.end - span.index) + text.slice(span.end);
+  }
+  return text.trim().split(/\s+/).filter(Boolean).slice(-3);
 }
 
 /** Unread words that are part of a campaign's name ("brand", "black friday"): a name filter. */
@@ -493,10 +532,8 @@ function chooseSource(
   );
   const hinted = possible.filter((source) => hints.has(source));
   if (hinted.length > 0) return hinted[0];
-  if (hints.size > 0 && possible.length > 0 && ![...hints].some((hint) => hint === 'ads')) {
-    // A hint names a source the rest cannot come from ("organic spend"): no answer.
-    return undefined;
-  }
+  // A hint that names a source the rest cannot come from ("organic spend"): no answer.
+  if ([...hints].some((hint) => hint !== 'ads')) return undefined;
   return possible[0];
 }
 
@@ -545,13 +582,13 @@ function metricNear(
 }
 
 /** "which campaign had the best ROAS" asks for one; "which campaigns" for a ranking. */
-function singular(rank: Located<unknown>, grouped: Located<Dimension>[], text: string): boolean {
+function singular(grouped: Located<Dimension>[], text: string): boolean {
   const noun = grouped.find((dimension) => !dimension.value.time) ?? grouped[0];
   if (!noun) return false;
   const word = text.slice(noun.index, noun.end);
-  return noun.value.singular.some((pattern) => new RegExp(`^(?:${pattern})$`).test(word)) && !/^(?:mois|pays)$/.test(word)
-    ? true
-    : /^(?:mois|pays)$/.test(word) && /\b(?:quel|le|la|which)\s*$/.test(text.slice(0, noun.index)) && rank.index >= 0;
+  // "mois" and "pays" are both singular and plural: the article before tells.
+  if (/^(?:mois|pays)$/.test(word)) return /\b(?:quel|le|which|the)\s*$/.test(text.slice(0, noun.index));
+  return noun.value.singular.some((pattern) => new RegExp(`^(?:${pattern})$`).test(word));
 }
 
 function unique<T>(values: T[]): T[] {

@@ -397,12 +397,17 @@ export interface ComparisonMatch {
   comparison: Comparison;
   index: number;
   length: number;
+  /** Read from a word like "change" or "évolution" alone, not from "vs ...". */
+  weak: boolean;
 }
 
 export function findComparison(text: string): ComparisonMatch | undefined {
   for (const [pattern, comparison] of COMPARISONS) {
     const match = new RegExp(`(?<![\\p{L}\\p{N}])(?:${pattern.source})(?![\\p{L}\\p{N}])`, 'u').exec(text);
-    if (match) return { comparison, index: match.index, length: match[0].length };
+    if (match) {
+      const weak = pattern === COMPARISONS.at(-1)![0];
+      return { comparison, index: match.index, length: match[0].length, weak };
+    }
   }
   return undefined;
 }

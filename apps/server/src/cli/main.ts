@@ -5,7 +5,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BatonError } from '@baton/core';
 import { parseCommandArgs, UsageError, type CliIO, type Command } from './args.ts';
+import { aiCommand } from './commands/ai.ts';
 import { anomaliesCommand } from './commands/anomalies.ts';
+import { askCommand } from './commands/ask.ts';
 import { connectCommand, connectionsCommand, syncCommand } from './commands/connections.ts';
 import { demoCommand } from './commands/demo.ts';
 import { newConnectorCommand } from './commands/new-connector.ts';
@@ -24,6 +26,8 @@ export const commands: Command[] = [
   connectionsCommand,
   newConnectorCommand,
   anomaliesCommand,
+  askCommand,
+  aiCommand,
 ];
 
 const USAGE = `Usage: baton <command> [options]

@@ -12,6 +12,8 @@ import { ResultCache, type CachedResult } from './cache.ts';
 import { readsOf } from './reads.ts';
 import { Slots } from './slots.ts';
 import { tempTableOf } from './temp-table.ts';
+import { askSql } from './ask-cell.ts';
+import type { AiLanguageModel } from '../ai/model/index.ts';
 import type { CellError, CellOutcome, CellRunInfo, NotebookRunResult, RunEvent } from './types.ts';
 
 export interface RunOptions {
@@ -23,6 +25,11 @@ export interface RunOptions {
   onOutcome?: (cellId: string, outcome: CellOutcome) => void;
   /** The id the events carry (default: a new UUID), so a caller can name the run before it starts. */
   runId?: string;
+  /**
+   * Answer `ask` cells that have no pinned SQL yet with the engine's draft, for review in the
+   * editor (default false: a published report runs pinned SQL only).
+   */
+  draftAsk?: boolean;
 }
 
 /** A page of a cached result: `sort.column` must be one of the result's columns. */
@@ -46,6 +53,8 @@ export interface RunnerOptions {
   concurrentRuns?: number;
   /** The workspace's calendar for check cells (markets, the team's own dates). */
   calendar?: WorkspaceCalendar;
+  /** The model that drafts `ask` cells' SQL (none: the built-in engine). */
+  model?: AiLanguageModel;
 }
 
 /** Thrown when the caller's input values cannot be bound; nothing has run. */
@@ -56,7 +65,6 @@ export class InputError extends BatonError {
 }
 
 const UNAVAILABLE: Record<string, string> = {
-  ask: 'Natural-language (ask) cells are not available yet: they arrive with the AI issue.',
   recommend:
     'Recommendation cells are not available yet: they arrive with the recommendations issue.',
 };
@@ -119,6 +127,7 @@ export class NotebookRunner {
       signal: options.signal,
       dataVersions: new Map(),
       today: this.#now().toISOString().slice(0, 10),
+      draftAsk: options.draftAsk === true,
     };
     const { keys, outcomes } = state;
     try {
@@ -325,9 +334,21 @@ export class NotebookRunner {
     if (cell.kind === 'check') return this.#runCheck(node, context, started);
 
     const cellParams = bindParams(node, context.params);
-    const dataVersion = await this.#dataVersion(node.external, context.dataVersions);
+    // An ask cell runs its pinned SQL, or in the editor the engine's draft of it.
+    const ask =
+      cell.kind === 'ask'
+        ? await askSql(cell, {
+            warehouse: this.warehouse,
+            today: context.today,
+            draft: context.draftAsk,
+            ...(this.options.model ? { model: this.options.model } : {}),
+          })
+        : undefined;
+    const body = ask?.sql ?? cell.body;
+    const reads = ask && !ask.pinned ? ask.tablesRead : node.external;
+    const dataVersion = await this.#dataVersion(reads, context.dataVersions);
     const key = contentKey(
-      cell,
+      { ...cell, body },
       cellParams,
       node.upstream.map((id) => context.keys.get(id)!),
       dataVersion,
@@ -345,11 +366,12 @@ export class NotebookRunner {
         cached: true,
         durationMs: performance.now() - started,
         key,
+        ...(ask ? { ask } : {}),
       };
 
     const table = `baton_cells."c_${key}"`;
     const materialized = (async () => {
-      const result = await context.session.materialize(cell.body, table, {
+      const result = await context.session.materialize(body, table, {
         params: cellParams,
         signal: context.signal,
         ...(this.options.rowCap ? { rowCap: this.options.rowCap } : {}),
@@ -367,6 +389,7 @@ export class NotebookRunner {
         cached: false,
         durationMs: performance.now() - started,
         key,
+        ...(ask ? { ask } : {}),
       };
     } finally {
       this.#inFlight.delete(key);
@@ -423,6 +446,8 @@ interface RunState {
   dataVersions: Map<string, Promise<string>>;
   /** `YYYY-MM-DD` of the run's clock. */
   today: string;
+  /** Unpinned ask cells run the engine's draft (the editor), or fail (a report). */
+  draftAsk: boolean;
 }
 
 /** The inputs a cell uses, and only those (DuckDB refuses unused named parameters). */

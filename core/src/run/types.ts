@@ -30,9 +30,20 @@ export type CellOutcome =
        * `NotebookRunner.readResult` to page and sort it.
        */
       key?: string;
+      /** For `ask` cells: the SQL that ran, and whether it is pinned or a draft to review. */
+      ask?: AskCellOutcome;
     }
   | { status: 'failed'; error: CellError; durationMs: number }
   | { status: 'blocked'; blockedBy: string };
+
+export interface AskCellOutcome {
+  sql: string;
+  /** True when the SQL is the cell's own (`sql:`); false for the engine's draft. */
+  pinned: boolean;
+  /** For a draft: what the engine understood, and which engine wrote it. */
+  understood?: string;
+  engine?: string;
+}
 
 export interface CellRunInfo {
   cellId: string;

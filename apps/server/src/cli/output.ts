@@ -5,18 +5,21 @@ export function resultToJson(result: QueryResult): string {
   const rows = Array.from({ length: result.rowCount }, (_, row) =>
     result.data.map((column) => column[row] ?? null),
   );
-  return JSON.stringify(
-    {
-      columns: result.columns.map(({ name, type }) => ({ name, type })),
-      rows,
-      total_rows: result.totalRows,
-    },
-    (_key, value: unknown) =>
-      typeof value === 'bigint'
-        ? Number.isSafeInteger(Number(value))
-          ? Number(value)
-          : value.toString()
-        : value,
+  return toJson({
+    columns: result.columns.map(({ name, type }) => ({ name, type })),
+    rows,
+    total_rows: result.totalRows,
+  });
+}
+
+/** JSON with big integers as numbers when they fit, as text otherwise. */
+export function toJson(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) =>
+    typeof item === 'bigint'
+      ? Number.isSafeInteger(Number(item))
+        ? Number(item)
+        : item.toString()
+      : item,
   );
 }
 

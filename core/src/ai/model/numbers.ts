@@ -44,7 +44,7 @@ const SCALE: Record<string, number> = { k: 1e3, K: 1e3, M: 1e6, bn: 1e9 };
 
 /** The figures of a set of actions a sentence may cite. */
 export interface CitableFigures {
-  /** Absolute values of evidence values, expected impacts, confidences, label and date numbers. */
+  /** Absolute values: evidence values, label numbers and years, the actions' impacts and confidences. */
   values: number[];
   /** ISO dates of the evidence (start and end). */
   dates: Set<string>;
@@ -57,11 +57,9 @@ export function citableFigures(actions: readonly Action[]): CitableFigures {
   const dates = new Set<string>();
   const names = new Set<string>();
   for (const action of actions) {
-    const { low, mid, high, days } = action.expected_impact;
-    values.push(low, mid, high, days, action.confidence);
-    for (const name of [action.campaign_name, action.ad_name, action.campaign_id, action.ad_id]) {
-      if (name) names.add(name);
-    }
+    // Every figure of the action but its rank (impact, confidence, a shift's daily amount...),
+    // and every name and id (`campaign_name`, `to.campaign_id`...), read whatever fields it has.
+    collect(action, { values, names }, ['priority', 'evidence']);
     for (const evidence of action.evidence) {
       values.push(...Object.values(evidence.values));
       for (const token of numberTokens(evidence.label)) {
@@ -108,6 +106,22 @@ export function unsupportedNumbers(sentence: string, figures: CitableFigures): s
       missing.push(token.text);
   }
   return missing;
+}
+
+/** Numbers of `value` (recursively) into `values`, strings of `*_name` and `*_id` fields into `names`. */
+function collect(
+  value: unknown,
+  into: { values: number[]; names: Set<string> },
+  skip: readonly string[] = [],
+): void {
+  if (typeof value === 'number') into.values.push(value);
+  if (typeof value !== 'object' || value === null) return;
+  for (const [key, field] of Object.entries(value)) {
+    if (skip.includes(key)) continue;
+    if (typeof field === 'string' && (key.endsWith('_name') || key.endsWith('_id'))) {
+      if (field) into.names.add(field);
+    } else collect(field, into);
+  }
 }
 
 /** A written date is cited when each of its days is an evidence date (`missing` gets it if not). */

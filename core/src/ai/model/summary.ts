@@ -99,24 +99,13 @@ export async function summarizeActions(
   };
 }
 
-/** What the model sees of an action (all of it fenced as data): no SQL, no ids. */
+/** What the model sees of an action (all of it fenced as data): no rank, no SQL. */
 function promptAction(action: Action, index: number) {
+  const { priority: _priority, evidence, ...rest } = action;
   return {
     n: index + 1,
-    type: action.type,
-    platform: action.platform,
-    campaign_name: action.campaign_name,
-    ad_name: action.ad_name,
-    reason: action.reason,
-    expected_impact: action.expected_impact,
-    confidence: action.confidence,
-    evidence: action.evidence.map(({ label, table, start, end, values }) => ({
-      label,
-      table,
-      start,
-      end,
-      values,
-    })),
+    ...rest,
+    evidence: evidence.map(({ sql: _sql, filter: _filter, ...shown }) => shown),
   };
 }
 

@@ -39,6 +39,8 @@ export interface AskWithModelOptions {
   today: string;
   /** The workspace's reporting currency, named in the prompt (e.g. `EUR`). */
   reportingCurrency?: string;
+  /** The question's language, for Baton's own refusal (default `en`; the model answers in the question's). */
+  language?: 'en' | 'fr';
   /** The answer's `engine` (default: `<provider>:<model>` of the model). */
   engine?: string;
   /** Receives a warning for each repair round and each final failure. */
@@ -129,15 +131,33 @@ export async function askWithModel(
   }
 
   options.logger?.warn(`${engine}: no acceptable SQL after a repair round: ${problem!.message}`);
+  return { kind: 'refusal', ...finalRefusal(engine, problem!, options.language), engine };
+}
+
+/** Baton's refusal after the repair round: what went wrong, what to do, questions that work. */
+function finalRefusal(
+  engine: string,
+  problem: Problem,
+  language: 'en' | 'fr' = 'en',
+): { refusal: string; suggestions: string[] } {
+  const detail = `${problem.message}${problem.hint ? ` ${problem.hint}` : ''}`;
+  if (language === 'fr') {
+    return {
+      refusal: `Le modèle (${engine}) n’a pas écrit de requête que le moteur accepte : ${detail} Reformulez la question avec la métrique, le découpage et la période, ou écrivez le SQL dans une cellule SQL.`,
+      suggestions: [
+        'Dépenses, conversions et CPA par plateforme le mois dernier',
+        'Les 10 meilleures campagnes par ROAS sur les 30 derniers jours',
+        'Sessions par groupe de canaux ce mois-ci',
+      ],
+    };
+  }
   return {
-    kind: 'refusal',
-    refusal: `The model (${engine}) could not write a query the engine accepts: ${problem!.message}${problem!.hint ? ` ${problem!.hint}` : ''} Rephrase the question with the metric, the breakdown and the period, or write the SQL in a SQL cell.`,
+    refusal: `The model (${engine}) could not write a query the engine accepts: ${detail} Rephrase the question with the metric, the breakdown and the period, or write the SQL in a SQL cell.`,
     suggestions: [
       'Spend, conversions and CPA by platform last month',
       'Top 10 campaigns by ROAS over the last 30 days',
       'Sessions by channel group this month',
     ],
-    engine,
   };
 }
 

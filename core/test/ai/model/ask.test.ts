@@ -171,6 +171,20 @@ describe('askWithModel: answers', () => {
     if (answer.kind === 'refusal') expect(answer.refusal).toMatch(/costs.*not found/);
   });
 
+  it("words Baton's own refusal in the question's language", async () => {
+    const model = mockModel(['pas du JSON', 'toujours pas']);
+    const answer = await askWithModel(model, 'dépenses par plateforme', {
+      warehouse: workspace.warehouse,
+      today: TODAY,
+      language: 'fr',
+      dataValues: false,
+    });
+    expect(answer.kind).toBe('refusal');
+    if (answer.kind !== 'refusal') return;
+    expect(answer.refusal).toContain('Reformulez la question');
+    expect(answer.suggestions[0]).toContain('par plateforme');
+  });
+
   it('refuses parameters, which an ask cell does not bind', async () => {
     const model = mockModel([
       sqlAnswer('SELECT sum(spend) FROM campaign_daily WHERE date >= $start'),

@@ -19,10 +19,11 @@ export interface AskCellOptions {
   model?: AiLanguageModel;
 }
 
+/** The SQL to run and, for a draft, the tables it reads (a pinned SQL's are the cell's reads). */
 export async function askSql(
   cell: Cell,
   { warehouse, today, draft, model }: AskCellOptions,
-): Promise<AskCellOutcome & { tablesRead: string[] }> {
+): Promise<{ outcome: AskCellOutcome; tablesRead?: string[] }> {
   const parsed = parseCellSpec(cell);
   if (!('spec' in parsed)) {
     const message = parsed.diagnostics.map((d) => `line ${d.line}: ${d.message}`).join('\n');
@@ -30,7 +31,7 @@ export async function askSql(
   }
   const spec = parsed.spec as AskSpec;
   if (typeof spec.sql === 'string' && spec.sql.trim()) {
-    return { sql: spec.sql, pinned: true, tablesRead: [] };
+    return { outcome: { sql: spec.sql, pinned: true } };
   }
   if (!draft) {
     throw new BatonError(
@@ -49,10 +50,12 @@ export async function askSql(
   }
   const { tablesRead } = await warehouse.inspect(answer.sql);
   return {
-    sql: answer.sql,
-    pinned: false,
-    understood: answer.understood,
-    engine: answer.engine,
+    outcome: {
+      sql: answer.sql,
+      pinned: false,
+      understood: answer.understood,
+      engine: answer.engine,
+    },
     tablesRead,
   };
 }

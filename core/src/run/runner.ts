@@ -335,7 +335,7 @@ export class NotebookRunner {
 
     const cellParams = bindParams(node, context.params);
     // An ask cell runs its pinned SQL, or in the editor the engine's draft of it.
-    const ask =
+    const asked =
       cell.kind === 'ask'
         ? await askSql(cell, {
             warehouse: this.warehouse,
@@ -344,8 +344,9 @@ export class NotebookRunner {
             ...(this.options.model ? { model: this.options.model } : {}),
           })
         : undefined;
+    const ask = asked?.outcome;
     const body = ask?.sql ?? cell.body;
-    const reads = ask && !ask.pinned ? ask.tablesRead : node.external;
+    const reads = asked?.tablesRead ?? node.external;
     const dataVersion = await this.#dataVersion(reads, context.dataVersions);
     const key = contentKey(
       { ...cell, body },

@@ -26,7 +26,9 @@ export const BLOCKERS: Blocker[] = [
   },
   {
     id: 'why',
-    pattern: word('why|pourquoi|reason|reasons|raison|raisons|cause|causes|explain|explique|expliquer|expliquez'),
+    pattern: word(
+      'why|pourquoi|reason|reasons|raison|raisons|cause|causes|explain|explique|expliquer|expliquez',
+    ),
     en: 'a “why” needs analysis, not one query: anomaly checks find root causes',
     fr: 'un « pourquoi » demande une analyse, pas une requête : les contrôles d’anomalies en cherchent les causes',
   },

@@ -37,7 +37,9 @@ export class Catalog {
       return (result.data[0] ?? []).filter((name): name is string => typeof name === 'string');
     };
     return new Catalog(
-      await names('select distinct campaign_name from campaigns union select distinct campaign_name from campaign_daily'),
+      await names(
+        'select distinct campaign_name from campaigns union select distinct campaign_name from campaign_daily',
+      ),
       await names('select distinct ad_name from ad_daily'),
     );
   }

@@ -7,13 +7,43 @@ import type { Period } from './periods.ts';
 import type { Language } from './text.ts';
 
 const MONTHS = {
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-  fr: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
+  en: [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ],
+  fr: [
+    'janvier',
+    'février',
+    'mars',
+    'avril',
+    'mai',
+    'juin',
+    'juillet',
+    'août',
+    'septembre',
+    'octobre',
+    'novembre',
+    'décembre',
+  ],
 };
 
 /** "1–31 March 2026", "1 March 2025 – 28 February 2026", "12 March 2026". */
 export function describePeriod(period: Period, language: Language): string {
-  const [startYear, startMonth, startDay] = period.start.split('-').map(Number) as [number, number, number];
+  const [startYear, startMonth, startDay] = period.start.split('-').map(Number) as [
+    number,
+    number,
+    number,
+  ];
   const [endYear, endMonth, endDay] = period.end.split('-').map(Number) as [number, number, number];
   const months = MONTHS[language];
   const day = (value: number): string => (language === 'fr' && value === 1 ? '1er' : String(value));
@@ -47,14 +77,19 @@ export function describeIntent(intent: Intent): string {
   }
   parts.push(head);
   for (const filter of intent.filters) {
-    if (filter.kind === 'equals') parts.push(`${filter.column.replace('_', ' ')} = ${filter.values.join(fr ? ' ou ' : ' or ')}`);
+    if (filter.kind === 'equals')
+      parts.push(
+        `${filter.column.replace('_', ' ')} = ${filter.values.join(fr ? ' ou ' : ' or ')}`,
+      );
     else parts.push(`${fr ? 'nom contenant' : 'name containing'} “${filter.text}”`);
   }
   parts.push(
     intent.period ? describePeriod(intent.period, language) : fr ? 'toutes les dates' : 'all dates',
   );
   if (intent.comparison) {
-    parts.push(`${fr ? 'comparé à' : 'compared with'} ${describePeriod(intent.comparison.period, language)}`);
+    parts.push(
+      `${fr ? 'comparé à' : 'compared with'} ${describePeriod(intent.comparison.period, language)}`,
+    );
   }
   if (intent.threshold) {
     const { metric, operator, value } = intent.threshold;
@@ -65,7 +100,9 @@ export function describeIntent(intent: Intent): string {
     const words = fr
       ? { best: 'meilleurs', worst: 'pires', highest: 'plus élevés', lowest: 'plus bas' }
       : { best: 'best', worst: 'worst', highest: 'highest', lowest: 'lowest' };
-    parts.push(`${limit !== undefined ? `${limit} ` : ''}${words[order]} ${fr ? 'en' : 'by'} ${metric[language]}`);
+    parts.push(
+      `${limit !== undefined ? `${limit} ` : ''}${words[order]} ${fr ? 'en' : 'by'} ${metric[language]}`,
+    );
   }
   return parts.join(', ');
 }
@@ -75,7 +112,9 @@ function describeUnderstood(understood: Understood): string {
   const { language } = understood;
   const parts = [
     ...understood.metrics.map((metric) => metric[language]),
-    ...understood.dimensions.map((dimension) => `${language === 'fr' ? 'par' : 'by'} ${dimension[language]}`),
+    ...understood.dimensions.map(
+      (dimension) => `${language === 'fr' ? 'par' : 'by'} ${dimension[language]}`,
+    ),
     ...(understood.period ? [describePeriod(understood.period, language)] : []),
   ];
   return [...new Set(parts)].join(', ');
@@ -128,14 +167,26 @@ export function suggestions(understood: Understood): string[] {
   const dimension = understood.dimensions.find((candidate) => !candidate.time);
   const picks: string[] = [];
   if (metric && dimension) {
-    picks.push(fr ? `${cap(metric.fr)} par ${dimension.fr} le mois dernier` : `${cap(metric.en)} by ${dimension.en} last month`);
+    picks.push(
+      fr
+        ? `${cap(metric.fr)} par ${dimension.fr} le mois dernier`
+        : `${cap(metric.en)} by ${dimension.en} last month`,
+    );
   } else if (metric) {
     picks.push(
-      fr ? `${cap(metric.fr)} par plateforme le mois dernier` : `${cap(metric.en)} by platform last month`,
-      fr ? `${cap(metric.fr)} par semaine sur les 8 dernières semaines` : `Weekly ${metric.en} over the last 8 weeks`,
+      fr
+        ? `${cap(metric.fr)} par plateforme le mois dernier`
+        : `${cap(metric.en)} by platform last month`,
+      fr
+        ? `${cap(metric.fr)} par semaine sur les 8 dernières semaines`
+        : `Weekly ${metric.en} over the last 8 weeks`,
     );
   } else if (dimension) {
-    picks.push(fr ? `Dépenses et CPA par ${dimension.fr} le mois dernier` : `Spend and CPA by ${dimension.en} last month`);
+    picks.push(
+      fr
+        ? `Dépenses et CPA par ${dimension.fr} le mois dernier`
+        : `Spend and CPA by ${dimension.en} last month`,
+    );
   }
   picks.push(
     ...(fr

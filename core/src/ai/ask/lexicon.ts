@@ -431,7 +431,17 @@ export const DIMENSIONS: Dimension[] = [
   {
     id: 'platform',
     sql: { ads: column('platform') },
-    singular: ['ad platform', 'platform', 'network', 'channel', 'plateforme', 'regie', 'reseau', 'canal', 'levier'],
+    singular: [
+      'ad platform',
+      'platform',
+      'network',
+      'channel',
+      'plateforme',
+      'regie',
+      'reseau',
+      'canal',
+      'levier',
+    ],
     plural: [
       'ad platforms',
       'platforms',
@@ -588,7 +598,11 @@ export interface ValueFilter {
 }
 
 export const PLATFORMS: ValueFilter[] = [
-  { column: 'platform', value: 'google_ads', words: ['google ads', 'google adwords', 'adwords', 'google', 'gads'] },
+  {
+    column: 'platform',
+    value: 'google_ads',
+    words: ['google ads', 'google adwords', 'adwords', 'google', 'gads'],
+  },
   { column: 'platform', value: 'meta', words: ['meta', 'facebook', 'instagram', 'fb', 'insta'] },
   { column: 'platform', value: 'tiktok', words: ['tik tok', 'tiktok'] },
   { column: 'platform', value: 'linkedin', words: ['linked in', 'linkedin'] },
@@ -596,17 +610,55 @@ export const PLATFORMS: ValueFilter[] = [
 
 /** Objectives, read only next to a campaign word ("sales campaigns", "campagnes de notoriété"). */
 export const OBJECTIVES: ValueFilter[] = [
-  { column: 'objective', value: 'sales', words: ['sales', 'sale', 'conversion', 'conversions', 'ventes?', 'e commerce'] },
-  { column: 'objective', value: 'leads', words: ['leads?', 'lead gen', 'lead generation', 'generation de leads', 'prospection'] },
+  {
+    column: 'objective',
+    value: 'sales',
+    words: ['sales', 'sale', 'conversion', 'conversions', 'ventes?', 'e commerce'],
+  },
+  {
+    column: 'objective',
+    value: 'leads',
+    words: ['leads?', 'lead gen', 'lead generation', 'generation de leads', 'prospection'],
+  },
   { column: 'objective', value: 'traffic', words: ['traffic', 'trafic'] },
-  { column: 'objective', value: 'awareness', words: ['awareness', 'brand awareness', 'reach', 'notoriete', 'branding'] },
-  { column: 'objective', value: 'app', words: ['app', 'apps', 'app install', 'app installs', 'application', 'applications'] },
+  {
+    column: 'objective',
+    value: 'awareness',
+    words: ['awareness', 'brand awareness', 'reach', 'notoriete', 'branding'],
+  },
+  {
+    column: 'objective',
+    value: 'app',
+    words: ['app', 'apps', 'app install', 'app installs', 'application', 'applications'],
+  },
 ];
 
 export const STATUSES: ValueFilter[] = [
-  { column: 'campaign_status', value: 'active', words: ['active', 'actives', 'actif', 'actifs', 'enabled', 'live', 'running', 'en cours', 'activees?'] },
-  { column: 'campaign_status', value: 'paused', words: ['paused', 'en pause', 'mises? en pause', 'suspendues?', 'stopped', 'arretees?'] },
-  { column: 'campaign_status', value: 'removed', words: ['removed', 'deleted', 'archived', 'supprimees?', 'archivees?'] },
+  {
+    column: 'campaign_status',
+    value: 'active',
+    words: [
+      'active',
+      'actives',
+      'actif',
+      'actifs',
+      'enabled',
+      'live',
+      'running',
+      'en cours',
+      'activees?',
+    ],
+  },
+  {
+    column: 'campaign_status',
+    value: 'paused',
+    words: ['paused', 'en pause', 'mises? en pause', 'suspendues?', 'stopped', 'arretees?'],
+  },
+  {
+    column: 'campaign_status',
+    value: 'removed',
+    words: ['removed', 'deleted', 'archived', 'supprimees?', 'archivees?'],
+  },
 ];
 
 /** Words that send ambiguous metrics (clicks, impressions, revenue) to a source. */
@@ -649,8 +701,8 @@ export const SOURCE_WORDS: Record<Source, string[]> = {
  * politeness, "show me". A word not here and not understood makes the engine refuse.
  */
 export const FILLERS = new Set(
+  // English
   (
-    // English
     'a an the of for in on at to from into our my your their its we us me i you it they ' +
     'is are was were be been being am do does did done have has had having will would ' +
     'what whats which who how much many show give list tell get got display report see find ' +

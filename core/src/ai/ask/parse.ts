@@ -67,9 +67,7 @@ export type Refusal =
   | { kind: 'future'; period: Period }
   | { kind: 'empty' };
 
-export type Parsed =
-  | { intent: Intent }
-  | { refusal: Refusal; understood: Understood };
+export type Parsed = { intent: Intent } | { refusal: Refusal; understood: Understood };
 
 interface Located<T> {
   value: T;
@@ -178,7 +176,10 @@ export function parseQuestion(question: string, today: string, catalog: Catalog)
       filters.some((filter) => filter.value.kind === 'contains' && filter.value.target === 'ad'),
     metrics: unique(resolvedMetrics),
     dimensions: unique(dimensions),
-    filters: mergeFilters(filters.map((filter) => filter.value), source),
+    filters: mergeFilters(
+      filters.map((filter) => filter.value),
+      source,
+    ),
     ...(period ? { period } : {}),
     ...(comparison ? { comparison } : {}),
   };
@@ -196,7 +197,9 @@ export function parseQuestion(question: string, today: string, catalog: Catalog)
   if (threshold) {
     const metric =
       metricNear(metrics, threshold.index, 5, 'before') ??
-      metrics.find((candidate) => candidate.index >= threshold.end && candidate.index <= threshold.end + 4) ??
+      metrics.find(
+        (candidate) => candidate.index >= threshold.end && candidate.index <= threshold.end + 4,
+      ) ??
       metrics[0]!;
     const resolved = resolveMetric(metric.value, source);
     const value =
@@ -284,16 +287,26 @@ function takeNameFilters(scanner: Scanner, quoted: string[]): Located<Filter>[] 
   const lead =
     '(?:whose names? (?:contains?|includes?)|with names? containing|named|called|containing|contains?|that contains?|which contains?|including|includes?|dont le nom contient|dont les noms contiennent|contenant|qui contiennent|qui contient|nommee?s?|appelee?s?|intitulee?s?|avec)';
   // Quoted texts: "containing 'serum'", or a quoted text anywhere.
-  for (const found of scanner.take(`(?:${lead} )?(quoted\\d+)(?: in (?:the|their|its) names?| dans (?:le|leur) nom)?`)) {
+  for (const found of scanner.take(
+    `(?:${lead} )?(quoted\\d+)(?: in (?:the|their|its) names?| dans (?:le|leur) nom)?`,
+  )) {
     const text = quoted[Number(found.groups[0]!.slice(6))]!;
     filters.push({ value: nameFilter(scanner, found, text), index: found.index, end: found.end });
   }
   // "campaigns with brand in the name", "campagnes contenant noel".
-  for (const found of scanner.take(`(?:with|avec) ([\\p{L}\\p{N}]+(?: [\\p{L}\\p{N}]+)?) (?:in (?:the|their|its) names?|dans (?:le|leur) nom)`)) {
-    filters.push({ value: nameFilter(scanner, found, found.groups[0]!), index: found.index, end: found.end });
+  for (const found of scanner.take(
+    `(?:with|avec) ([\\p{L}\\p{N}]+(?: [\\p{L}\\p{N}]+)?) (?:in (?:the|their|its) names?|dans (?:le|leur) nom)`,
+  )) {
+    filters.push({
+      value: nameFilter(scanner, found, found.groups[0]!),
+      index: found.index,
+      end: found.end,
+    });
   }
   const phrase = '([\\p{L}\\p{N}]+(?: [\\p{L}\\p{N}]+){0,2})';
-  for (const found of scanner.take(`(?:whose names? (?:contains?|includes?)|with names? containing|named|called|containing|that contains?|which contains?|dont le nom contient|dont les noms contiennent|contenant|qui contiennent|qui contient|nommee?s?|appelee?s?|intitulee?s?) ${phrase}`)) {
+  for (const found of scanner.take(
+    `(?:whose names? (?:contains?|includes?)|with names? containing|named|called|containing|that contains?|which contains?|dont le nom contient|dont les noms contiennent|contenant|qui contiennent|qui contient|nommee?s?|appelee?s?|intitulee?s?) ${phrase}`,
+  )) {
     // Stop the name at the first word another recognizer will read ("... serum last month").
     const words = found.groups[0]!.split(' ');
     let kept = words.length;
@@ -306,7 +319,11 @@ function takeNameFilters(scanner: Scanner, quoted: string[]): Located<Filter>[] 
       offset += words[index]!.length + 1;
     }
     const name = words.slice(0, kept).join(' ');
-    filters.push({ value: nameFilter(scanner, found, name), index: found.index, end: found.index + offset });
+    filters.push({
+      value: nameFilter(scanner, found, name),
+      index: found.index,
+      end: found.index + offset,
+    });
   }
   return filters;
 }
@@ -441,14 +458,19 @@ function takeDimensions(
   ).sort((a, b) => b.pattern.length - a.pattern.length);
   const nouns: Noun[] = [];
   for (const { dimension, pattern } of nounPatterns) {
-    for (const found of scanner.take(pattern)) nouns.push({ dimension, index: found.index, end: found.end });
+    for (const found of scanner.take(pattern))
+      nouns.push({ dimension, index: found.index, end: found.end });
   }
   nouns.sort((a, b) => a.index - b.index);
   let count: number | undefined;
   for (const noun of nouns) {
     mentioned.add(noun.dimension.id);
     const before = wordsBeforeSkipping(scanner, noun.index, filterSpans);
-    const lead = [before.slice(-1).join(' '), before.slice(-2).join(' '), before.slice(-3).join(' ')];
+    const lead = [
+      before.slice(-1).join(' '),
+      before.slice(-2).join(' '),
+      before.slice(-3).join(' '),
+    ];
     const chained = grouped.some((other) =>
       /^\s*(?:and|et|&)\s*$/.test(scanner.text.slice(other.end, noun.index)),
     );
@@ -481,7 +503,8 @@ function wordsBeforeSkipping(
 ): string[] {
   let text = scanner.text.slice(0, index);
   for (const span of [...filterSpans].sort((a, b) => b.index - a.index)) {
-    if (span.end <= index) text = text.slice(0, span.index) + ' '.repeat(span.end - span.index) + text.slice(span.end);
+    if (span.end <= index)
+      text = text.slice(0, span.index) + ' '.repeat(span.end - span.index) + text.slice(span.end);
   }
   return text.trim().split(/\s+/).filter(Boolean).slice(-3);
 }
@@ -506,7 +529,11 @@ function takeCatalogNames(
         if (target === 'campaign' && !catalog.hasCampaignWords(phrase)) continue;
         const offset = run.index + run.words.slice(0, start).join(' ').length + (start > 0 ? 1 : 0);
         scanner.consume(offset, offset + phrase.length);
-        filters.push({ value: { kind: 'contains', target, text: phrase }, index: offset, end: offset + phrase.length });
+        filters.push({
+          value: { kind: 'contains', target, text: phrase },
+          index: offset,
+          end: offset + phrase.length,
+        });
         matched = end - start;
         break;
       }
@@ -555,7 +582,8 @@ function mergeFilters(filters: Filter[], source: Source): Filter[] {
   const merged: Filter[] = [];
   for (const filter of filters) {
     const same = merged.find(
-      (other) => other.kind === 'equals' && filter.kind === 'equals' && other.column === filter.column,
+      (other) =>
+        other.kind === 'equals' && filter.kind === 'equals' && other.column === filter.column,
     );
     if (same?.kind === 'equals' && filter.kind === 'equals') {
       same.values = unique([...same.values, ...filter.values]);
@@ -578,7 +606,9 @@ function metricNear(
   if (side === 'after') {
     return metrics.find((metric) => metric.index >= position && metric.index - position <= reach);
   }
-  return [...metrics].reverse().find((metric) => metric.end <= position && position - metric.end <= reach);
+  return [...metrics]
+    .reverse()
+    .find((metric) => metric.end <= position && position - metric.end <= reach);
 }
 
 /** "which campaign had the best ROAS" asks for one; "which campaigns" for a ranking. */
@@ -587,7 +617,8 @@ function singular(grouped: Located<Dimension>[], text: string): boolean {
   if (!noun) return false;
   const word = text.slice(noun.index, noun.end);
   // "mois" and "pays" are both singular and plural: the article before tells.
-  if (/^(?:mois|pays)$/.test(word)) return /\b(?:quel|le|which|the)\s*$/.test(text.slice(0, noun.index));
+  if (/^(?:mois|pays)$/.test(word))
+    return /\b(?:quel|le|which|the)\s*$/.test(text.slice(0, noun.index));
   return noun.value.singular.some((pattern) => new RegExp(`^(?:${pattern})$`).test(word));
 }
 

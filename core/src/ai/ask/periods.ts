@@ -35,7 +35,9 @@ export function addDays(date: string, days: number): string {
 export function addMonths(date: string, months: number): string {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   const first = new Date(Date.UTC(year, month - 1 + months, 1));
-  const length = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  const length = new Date(
+    Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0),
+  ).getUTCDate();
   first.setUTCDate(Math.min(day, length));
   return formatDay(first.getTime());
 }
@@ -66,7 +68,11 @@ export function comparedPeriod(period: Period, comparison: Comparison): Period {
   const count = period.count ?? 1;
   switch (period.unit) {
     case 'week':
-      return { ...period, start: addDays(period.start, -7 * count), end: addDays(period.end, -7 * count) };
+      return {
+        ...period,
+        start: addDays(period.start, -7 * count),
+        end: addDays(period.end, -7 * count),
+      };
     case 'month':
     case 'quarter':
     case 'year': {
@@ -161,7 +167,12 @@ function valid(year: number, month: number, day: number): string | undefined {
   return ymd(date)[1] === month && ymd(date)[2] === day ? date : undefined;
 }
 
-function dated(day: number, month: number, year: string | undefined, today: string): string | undefined {
+function dated(
+  day: number,
+  month: number,
+  year: string | undefined,
+  today: string,
+): string | undefined {
   if (year) return valid(Number(year), month, day);
   const [thisYear] = ymd(today);
   const date = valid(thisYear, month, day);
@@ -176,17 +187,24 @@ export interface PeriodMatch {
 
 type Reader = (match: RegExpExecArray, today: string, language: 'en' | 'fr') => Period | undefined;
 
-const LAST = '(?:the |over the |in the |during the |for the |within the )?(?:last|past|previous|preceding|prior|trailing)';
-const FR_LAST_BEFORE = '(?:les |ces |sur les |au cours des |pendant les |durant les |lors des |dans les )?';
+const LAST =
+  '(?:the |over the |in the |during the |for the |within the )?(?:last|past|previous|preceding|prior|trailing)';
+const FR_LAST_BEFORE =
+  '(?:les |ces |sur les |au cours des |pendant les |durant les |lors des |dans les )?';
 
 /** Recognizers in order: ranges before single dates, "last N days" before "last day". */
 const READERS: [RegExp, Reader][] = [
   [
-    new RegExp(`(?:between|from|entre(?: le)?|du|de|depuis le) (${DATE}) (?:and|to|through|thru|until|till|-|et(?: le)?|au|a|jusqu au|jusqu a) (${DATE})`),
-    (match, today, language) => range(match[1]!, match[match.length - 1 - DATE_GROUPS]!, today, language),
+    new RegExp(
+      `(?:between|from|entre(?: le)?|du|de|depuis le) (${DATE}) (?:and|to|through|thru|until|till|-|et(?: le)?|au|a|jusqu au|jusqu a) (${DATE})`,
+    ),
+    (match, today, language) =>
+      range(match[1]!, match[match.length - 1 - DATE_GROUPS]!, today, language),
   ],
   [
-    new RegExp(`(?:between|from|entre le|entre|du) (\\d{1,2})${ORDINAL} (?:and|to|through|-|et le|et|au) (\\d{1,2})${ORDINAL} (?:of )?${MONTH}(?: (\\d{4}))?`),
+    new RegExp(
+      `(?:between|from|entre le|entre|du) (\\d{1,2})${ORDINAL} (?:and|to|through|-|et le|et|au) (\\d{1,2})${ORDINAL} (?:of )?${MONTH}(?: (\\d{4}))?`,
+    ),
     (match, today) => {
       const month = monthNumber(match[3]!);
       const end = dated(Number(match[2]), month, match[4], today);
@@ -195,7 +213,9 @@ const READERS: [RegExp, Reader][] = [
     },
   ],
   [
-    new RegExp(`(?:between|from) ${MONTH} (\\d{1,2})${ORDINAL} (?:and|to|through|-) (\\d{1,2})${ORDINAL}(?: (\\d{4}))?`),
+    new RegExp(
+      `(?:between|from) ${MONTH} (\\d{1,2})${ORDINAL} (?:and|to|through|-) (\\d{1,2})${ORDINAL}(?: (\\d{4}))?`,
+    ),
     (match, today) => {
       const month = monthNumber(match[1]!);
       const end = dated(Number(match[3]), month, match[4], today);
@@ -211,7 +231,9 @@ const READERS: [RegExp, Reader][] = [
     },
   ],
   [
-    new RegExp(`(?:${LAST}|sur les|les|ces|au cours des|pendant les|durant les|dans les) ${COUNT} (?:derniers |precedents |passes )?(days|jours|weeks|semaines|months|mois)(?: (?:dernier(?:e)?s|precedent(?:e)?s|passe(?:e)?s))?`),
+    new RegExp(
+      `(?:${LAST}|sur les|les|ces|au cours des|pendant les|durant les|dans les) ${COUNT} (?:derniers |precedents |passes )?(days|jours|weeks|semaines|months|mois)(?: (?:dernier(?:e)?s|precedent(?:e)?s|passe(?:e)?s))?`,
+    ),
     (match, today) => lastUnits(countValue(match[1]!), match[2]!, today),
   ],
   [
@@ -222,20 +244,33 @@ const READERS: [RegExp, Reader][] = [
     new RegExp(`${COUNT} (?:derniers|dernieres) (jours|semaines|mois)`),
     (match, today) => lastUnits(countValue(match[1]!), match[2]!, today),
   ],
-  [new RegExp(`depuis ${COUNT} (jours|semaines|mois)`), (match, today) => lastUnits(countValue(match[1]!), match[2]!, today)],
+  [
+    new RegExp(`depuis ${COUNT} (jours|semaines|mois)`),
+    (match, today) => lastUnits(countValue(match[1]!), match[2]!, today),
+  ],
   [/\b(?:the )?day before yesterday|avant hier\b/, (_match, today) => day(addDays(today, -2))],
   [/\b(?:yesterday|hier)\b/, (_match, today) => day(addDays(today, -1))],
   [/\b(?:today|aujourd hui|ce jour)\b/, (_match, today) => day(today)],
   [
-    new RegExp(`(?:${LAST} (?:calendar )?week|(?:la )?semaine (?:derniere|passee|precedente)|(?:la )?derniere semaine)`),
+    new RegExp(
+      `(?:${LAST} (?:calendar )?week|(?:la )?semaine (?:derniere|passee|precedente)|(?:la )?derniere semaine)`,
+    ),
     (_match, today) => calendarWeeks(1, today),
   ],
   [
     /(?:this week|current week|week to date|wtd|cette semaine|semaine en cours|depuis (?:le )?debut (?:de la )?semaine)/,
-    (_match, today) => ({ start: weekStart(today), end: today, unit: 'week', count: 1, toDate: true }),
+    (_match, today) => ({
+      start: weekStart(today),
+      end: today,
+      unit: 'week',
+      count: 1,
+      toDate: true,
+    }),
   ],
   [
-    new RegExp(`(?:${LAST} (?:calendar )?month|(?:le )?mois (?:dernier|passe|precedent)|(?:le )?dernier mois)`),
+    new RegExp(
+      `(?:${LAST} (?:calendar )?month|(?:le )?mois (?:dernier|passe|precedent)|(?:le )?dernier mois)`,
+    ),
     (_match, today) => calendarMonths(1, today),
   ],
   [
@@ -243,7 +278,9 @@ const READERS: [RegExp, Reader][] = [
     (_match, today) => toDate('month', today),
   ],
   [
-    new RegExp(`(?:${LAST} quarter|(?:le )?trimestre (?:dernier|passe|precedent)|(?:le )?dernier trimestre)`),
+    new RegExp(
+      `(?:${LAST} quarter|(?:le )?trimestre (?:dernier|passe|precedent)|(?:le )?dernier trimestre)`,
+    ),
     (_match, today) => calendarQuarter(today, -1),
   ],
   [
@@ -255,7 +292,9 @@ const READERS: [RegExp, Reader][] = [
     (_match, today) => toDate('year', today),
   ],
   [
-    new RegExp(`(?:${LAST} year|(?:l )?annee (?:derniere|passee|precedente)|(?:l )?an (?:dernier|passe))`),
+    new RegExp(
+      `(?:${LAST} year|(?:l )?annee (?:derniere|passee|precedente)|(?:l )?an (?:dernier|passe))`,
+    ),
     (_match, today) => {
       const year = ymd(today)[0] - 1;
       return { start: `${year}-01-01`, end: `${year}-12-31`, unit: 'year', count: 1 };
@@ -273,12 +312,17 @@ const READERS: [RegExp, Reader][] = [
     /(premier|1er|deuxieme|second|2e|2eme|troisieme|3e|3eme|quatrieme|4e|4eme) trimestre(?: (?:de |d )?(\d{4}))?/,
     (match, today) => namedQuarter(ordinal(match[1]!), match[2], today),
   ],
-  [new RegExp(`(?:on |le )?(${DATE})`), (match, today, language) => {
-    const date = readDate(match[1]!, today, language);
-    return date ? day(date) : undefined;
-  }],
   [
-    new RegExp(`(?:in |en |for |pour |during |durant |au mois de |le mois de |mois de |mois d )?${MONTH}(?: (\\d{4}))?\\b`),
+    new RegExp(`(?:on |le )?(${DATE})`),
+    (match, today, language) => {
+      const date = readDate(match[1]!, today, language);
+      return date ? day(date) : undefined;
+    },
+  ],
+  [
+    new RegExp(
+      `(?:in |en |for |pour |during |durant |au mois de |le mois de |mois de |mois d )?${MONTH}(?: (\\d{4}))?\\b`,
+    ),
     (match, today) => namedMonth(monthNumber(match[1]!), match[2], today, match[0]),
   ],
   [
@@ -292,7 +336,12 @@ const READERS: [RegExp, Reader][] = [
 /** Capture groups inside one `DATE`: the range reader reads its second date past them. */
 const DATE_GROUPS = new RegExp(`${DATE}|`).exec('')!.length - 1;
 
-function range(first: string, second: string, today: string, language: 'en' | 'fr'): Period | undefined {
+function range(
+  first: string,
+  second: string,
+  today: string,
+  language: 'en' | 'fr',
+): Period | undefined {
   const start = readDate(first, today, language);
   const end = readDate(second, today, language);
   return start && end && start <= end ? { start, end } : undefined;
@@ -318,7 +367,12 @@ function calendarWeeks(count: number, today: string): Period {
 
 function calendarMonths(count: number, today: string): Period {
   const [year, month] = ymd(today);
-  return { start: addMonths(monthStart(year, month), -count), end: addDays(monthStart(year, month), -1), unit: 'month', count };
+  return {
+    start: addMonths(monthStart(year, month), -count),
+    end: addDays(monthStart(year, month), -1),
+    unit: 'month',
+    count,
+  };
 }
 
 function calendarQuarter(today: string, offset: number): Period {
@@ -333,23 +387,48 @@ function toDate(unit: 'month' | 'quarter' | 'year', today: string): Period {
   return { start: monthStart(year, first), end: today, unit, count: 1, toDate: true };
 }
 
-function namedMonth(month: number, year: string | undefined, today: string, text: string): Period | undefined {
+function namedMonth(
+  month: number,
+  year: string | undefined,
+  today: string,
+  text: string,
+): Period | undefined {
   // "may" and abbreviations are months only with a year or a preposition ("in May").
   const bare = !year && !/^(?:in|en|for|pour|during|durant|au|le|mois) /.test(text);
-  const name = text.trim().split(' ').at(year ? -2 : -1)!;
-  if (bare && (name === 'may' || name.length <= 4) && name !== 'mai' && name !== 'mars' && name !== 'juin' && name !== 'aout') {
+  const name = text
+    .trim()
+    .split(' ')
+    .at(year ? -2 : -1)!;
+  if (
+    bare &&
+    (name === 'may' || name.length <= 4) &&
+    name !== 'mai' &&
+    name !== 'mars' &&
+    name !== 'juin' &&
+    name !== 'aout'
+  ) {
     return undefined;
   }
   const [thisYear, thisMonth] = ymd(today);
   const chosen = year ? Number(year) : month <= thisMonth ? thisYear : thisYear - 1;
-  return { start: monthStart(chosen, month), end: monthEnd(chosen, month), unit: 'month', count: 1 };
+  return {
+    start: monthStart(chosen, month),
+    end: monthEnd(chosen, month),
+    unit: 'month',
+    count: 1,
+  };
 }
 
 function namedQuarter(quarter: number, year: string | undefined, today: string): Period {
   const [thisYear, thisMonth] = ymd(today);
   const first = (quarter - 1) * 3 + 1;
   const chosen = year ? Number(year) : first <= thisMonth ? thisYear : thisYear - 1;
-  return { start: monthStart(chosen, first), end: monthEnd(chosen, first + 2), unit: 'quarter', count: 1 };
+  return {
+    start: monthStart(chosen, first),
+    end: monthEnd(chosen, first + 2),
+    unit: 'quarter',
+    count: 1,
+  };
 }
 
 function ordinal(word: string): number {
@@ -369,7 +448,10 @@ export function findPeriods(text: string, today: string, language: 'en' | 'fr'):
       const period = read(match as RegExpExecArray, today, language);
       if (!period) continue;
       found.push({ period, index: match.index, length: match[0].length });
-      rest = rest.slice(0, match.index) + ' '.repeat(match[0].length) + rest.slice(match.index + match[0].length);
+      rest =
+        rest.slice(0, match.index) +
+        ' '.repeat(match[0].length) +
+        rest.slice(match.index + match[0].length);
     }
   }
   return found.sort((a, b) => a.index - b.index);
@@ -380,17 +462,60 @@ const COMPARATOR =
 
 /** Comparison phrases, read before periods so "vs last year" is not a period. */
 const COMPARISONS: [RegExp, Comparison][] = [
-  [new RegExp(`${COMPARATOR} (?:the |a |la |le |l )?(?:same period |same time |meme periode |la meme periode )(?:of |in |de |d )?(?:the )?(?:last year|previous year|prior year|l annee (?:derniere|precedente|passee)|l an (?:dernier|passe)|an dernier|annee derniere|n 1)`), 'last_year'],
-  [/(?:the )?same period (?:of |in )?last year|(?:la )?meme periode (?:de |d )?(?:l )?an(?:nee)? (?:derniere|dernier|passee|precedente)/, 'last_year'],
-  [new RegExp(`${COMPARATOR} (?:the |la |l )?(?:last year|previous year|prior year|year before|annee (?:derniere|precedente|passee|d avant)|an (?:dernier|passe)|n 1)`), 'last_year'],
-  [/year over year|year on year|yoy|sur un an|en glissement annuel|d une annee sur l autre/, 'last_year'],
-  [new RegExp(`${COMPARATOR} (?:the |la |le |les |l )?(?:previous|prior|preceding) (?:period|week|month|quarter|year|${COUNT} (?:days|weeks|months))`), 'previous'],
-  [/(?:vs|versus|compared (?:to|with)|against) (?:the )?last (?:period|week|month|quarter)/, 'previous'],
-  [new RegExp(`${COMPARATOR} (?:la |le |les |l )?(?:periode|semaine|mois|trimestre|annee|${COUNT} (?:jours|semaines|mois)) (?:precedente?s?|d avant|anterieure?s?|d avant)`), 'previous'],
-  [new RegExp(`${COMPARATOR} (?:the )?(?:period|week|month|quarter|year|${COUNT} days) before`), 'previous'],
-  [new RegExp(`${COMPARATOR} (?:la |le |l )?(?:precedente|precedent) (?:periode|semaine|mois|trimestre)`), 'previous'],
-  [/(?:the )?previous period|(?:la )?periode precedente|period over period|week over week|month over month|quarter over quarter|wow|mom|qoq/, 'previous'],
-  [/change[sd]?|changing|evolution|evolue|evolues|variations?|varie|growth|grown|grew|progression|progresse/, 'previous'],
+  [
+    new RegExp(
+      `${COMPARATOR} (?:the |a |la |le |l )?(?:same period |same time |meme periode |la meme periode )(?:of |in |de |d )?(?:the )?(?:last year|previous year|prior year|l annee (?:derniere|precedente|passee)|l an (?:dernier|passe)|an dernier|annee derniere|n 1)`,
+    ),
+    'last_year',
+  ],
+  [
+    /(?:the )?same period (?:of |in )?last year|(?:la )?meme periode (?:de |d )?(?:l )?an(?:nee)? (?:derniere|dernier|passee|precedente)/,
+    'last_year',
+  ],
+  [
+    new RegExp(
+      `${COMPARATOR} (?:the |la |l )?(?:last year|previous year|prior year|year before|annee (?:derniere|precedente|passee|d avant)|an (?:dernier|passe)|n 1)`,
+    ),
+    'last_year',
+  ],
+  [
+    /year over year|year on year|yoy|sur un an|en glissement annuel|d une annee sur l autre/,
+    'last_year',
+  ],
+  [
+    new RegExp(
+      `${COMPARATOR} (?:the |la |le |les |l )?(?:previous|prior|preceding) (?:period|week|month|quarter|year|${COUNT} (?:days|weeks|months))`,
+    ),
+    'previous',
+  ],
+  [
+    /(?:vs|versus|compared (?:to|with)|against) (?:the )?last (?:period|week|month|quarter)/,
+    'previous',
+  ],
+  [
+    new RegExp(
+      `${COMPARATOR} (?:la |le |les |l )?(?:periode|semaine|mois|trimestre|annee|${COUNT} (?:jours|semaines|mois)) (?:precedente?s?|d avant|anterieure?s?|d avant)`,
+    ),
+    'previous',
+  ],
+  [
+    new RegExp(`${COMPARATOR} (?:the )?(?:period|week|month|quarter|year|${COUNT} days) before`),
+    'previous',
+  ],
+  [
+    new RegExp(
+      `${COMPARATOR} (?:la |le |l )?(?:precedente|precedent) (?:periode|semaine|mois|trimestre)`,
+    ),
+    'previous',
+  ],
+  [
+    /(?:the )?previous period|(?:la )?periode precedente|period over period|week over week|month over month|quarter over quarter|wow|mom|qoq/,
+    'previous',
+  ],
+  [
+    /change[sd]?|changing|evolution|evolue|evolues|variations?|varie|growth|grown|grew|progression|progresse/,
+    'previous',
+  ],
 ];
 
 export interface ComparisonMatch {
@@ -403,7 +528,10 @@ export interface ComparisonMatch {
 
 export function findComparison(text: string): ComparisonMatch | undefined {
   for (const [pattern, comparison] of COMPARISONS) {
-    const match = new RegExp(`(?<![\\p{L}\\p{N}])(?:${pattern.source})(?![\\p{L}\\p{N}])`, 'u').exec(text);
+    const match = new RegExp(
+      `(?<![\\p{L}\\p{N}])(?:${pattern.source})(?![\\p{L}\\p{N}])`,
+      'u',
+    ).exec(text);
     if (match) {
       const weak = pattern === COMPARISONS.at(-1)![0];
       return { comparison, index: match.index, length: match[0].length, weak };

@@ -20,7 +20,11 @@ const sumWhere =
 
 export function buildSql(intent: Intent): string {
   const table =
-    intent.source === 'ads' ? (intent.adLevel ? TABLES.ads_by_ad : TABLES.ads) : TABLES[intent.source];
+    intent.source === 'ads'
+      ? intent.adLevel
+        ? TABLES.ads_by_ad
+        : TABLES.ads
+      : TABLES[intent.source];
   const dimensions = intent.dimensions.map((dimension) => dimension.sql[intent.source]!);
   const where = [
     ...periodConditions(intent),
@@ -30,7 +34,9 @@ export function buildSql(intent: Intent): string {
     dimension.group ? [dimension.group, dimension.select] : [dimension.select],
   );
   const selectDimensions = dimensions.map((dimension) =>
-    dimension.select === dimension.name ? dimension.name : `${dimension.select} as ${dimension.name}`,
+    dimension.select === dimension.name
+      ? dimension.name
+      : `${dimension.select} as ${dimension.name}`,
   );
   const orderBy = ordering(intent);
   const limit = intent.rank?.limit;
@@ -62,7 +68,9 @@ export function buildSql(intent: Intent): string {
       `  where ${where.join(' and ')}`,
       ...(groupBy.length ? [`  group by ${groupBy.join(', ')}`] : []),
       ')',
-      ...(intent.threshold ? [`where ${thresholdCondition(intent, intent.threshold.metric.id)}`] : []),
+      ...(intent.threshold
+        ? [`where ${thresholdCondition(intent, intent.threshold.metric.id)}`]
+        : []),
       ...(orderBy ? [`order by ${orderBy}`] : []),
       ...(limit !== undefined ? [`limit ${limit}`] : []),
     ].join('\n');
@@ -128,6 +136,8 @@ function ordering(intent: Intent): string | undefined {
   const metric = intent.rank?.metric ?? intent.metrics[0]!;
   const order = intent.rank?.order ?? 'best';
   const descending =
-    order === 'highest' || (order === 'best' && metric.better === 'high') || (order === 'worst' && metric.better === 'low');
+    order === 'highest' ||
+    (order === 'best' && metric.better === 'high') ||
+    (order === 'worst' && metric.better === 'low');
   return `${metric.id} ${descending ? 'desc' : 'asc'} nulls last, ${intent.dimensions.map(name).join(', ')}`;
 }

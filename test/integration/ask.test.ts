@@ -1,0 +1,127 @@
+/**
+ * `baton ask` and `ask` cells over the demo workspace: the JSON and text answers, a refusal's
+ * exit code 3, usage errors, and a notebook whose ask cell runs the engine's draft in the editor,
+ * only pinned SQL in a report.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseNotebook } from '@baton/core/notebook';
+import { NotebookRunner } from '@baton/core/run';
+import { openWorkspace } from '@baton/core/store';
+import { buildDemoWorkspace } from '../support/demo.ts';
+import { runCli } from './run-cli.ts';
+
+const END = '2026-03-31';
+const TODAY = '2026-04-01';
+let root: string;
+
+beforeAll(async () => {
+  root = await mkdtemp(path.join(tmpdir(), 'baton-ask-cli-'));
+  await buildDemoWorkspace(root, { seed: 42, end: END });
+}, 300_000);
+
+afterAll(async () => {
+  if (root) await rm(root, { recursive: true, force: true });
+});
+
+const ask = (question: string, ...options: string[]) =>
+  runCli(['ask', '--today', TODAY, ...options, question], { workspace: root });
+
+describe('baton ask', () => {
+  it('prints the SQL, its columns and rows as JSON', async () => {
+    const run = await ask('How much did we spend by platform last month?', '--format', 'json');
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const answer = JSON.parse(run.stdout) as { sql: string; columns: string[]; rows: unknown[][] };
+    expect(answer.columns).toEqual(['platform', 'spend']);
+    expect(answer.sql).toContain("date between date '2026-03-01' and date '2026-03-31'");
+    const reference = await runCli(
+      [
+        'query',
+        '--format',
+        'json',
+        "select platform, sum(spend) from campaign_daily where date between '2026-03-01' and '2026-03-31' group by all order by 2 desc",
+      ],
+      { workspace: root },
+    );
+    expect(answer.rows).toEqual((JSON.parse(reference.stdout) as { rows: unknown[][] }).rows);
+  });
+
+  it('answers French questions, and prints what it understood above the SQL and the table', async () => {
+    const run = await ask('Quelles sont les 3 campagnes avec le meilleur ROAS en mars ?');
+    expect(run.code).toBe(0);
+    const [understood, sql] = run.stdout.split('\n\n');
+    expect(understood).toBe('ROAS par campagne, 1er–31 mars 2026, 3 meilleurs en ROAS');
+    expect(sql).toContain('roas(sum(conversion_value), sum(spend))');
+    expect(run.stdout).toMatch(/\(3 rows\)\n$/);
+  });
+
+  it('refuses what it cannot answer with exit code 3, saying why and what to ask', async () => {
+    const run = await ask('What will we spend next month?', '--format', 'json');
+    expect(run.code).toBe(3);
+    const answer = JSON.parse(run.stdout) as { refusal: string; suggestions: string[] };
+    expect(answer.refusal).toMatch(/future/);
+    expect(answer.suggestions.length).toBeGreaterThan(0);
+
+    const text = await ask('bounce rate by campaign last week');
+    expect(text.code).toBe(3);
+    expect(text.stdout).toMatch(/bounce rate/);
+    expect(text.stdout).toMatch(/Try:\n {2}- /);
+  });
+
+  it('is a usage error (exit 2) without a question or with a bad --today', async () => {
+    expect((await runCli(['ask'], { workspace: root })).code).toBe(2);
+    const badDay = await runCli(['ask', '--today', '2026-02-30', 'spend'], { workspace: root });
+    expect(badDay.code).toBe(2);
+    expect(badDay.stderr).toMatch(/YYYY-MM-DD/);
+  });
+});
+
+describe('ask cells', () => {
+  const notebook = (body: string) =>
+    parseNotebook(`---\ntitle: Asks\n---\n\n\`\`\`ask top\n${body}\n\`\`\`\n`).notebook;
+
+  async function runAsk(body: string, draftAsk: boolean) {
+    const { warehouse } = await openWorkspace(root);
+    try {
+      const runner = new NotebookRunner(warehouse, { now: () => new Date(`${TODAY}T08:00:00Z`) });
+      const run = await runner.run(notebook(body), { draftAsk });
+      return [...run.outcomes.values()][0]!;
+    } finally {
+      await warehouse.close();
+    }
+  }
+
+  it('runs the engine’s draft in the editor, marked as not pinned', async () => {
+    const outcome = await runAsk('question: Spend by platform last month', true);
+    expect(outcome.status).toBe('finished');
+    if (outcome.status !== 'finished') return;
+    expect(outcome.ask).toMatchObject({ pinned: false, engine: 'builtin' });
+    expect(outcome.ask?.understood).toBe('Spend by platform, 1–31 March 2026');
+    expect(outcome.result.rowCount).toBe(4);
+  });
+
+  it('runs only pinned SQL in a report', async () => {
+    const unpinned = await runAsk('question: Spend by platform last month', false);
+    expect(unpinned).toMatchObject({ status: 'failed', error: { kind: 'unpinned' } });
+
+    const pinned = await runAsk(
+      'question: Spend by platform last month\nsql: select 42 as answer',
+      false,
+    );
+    expect(pinned.status).toBe('finished');
+    if (pinned.status !== 'finished') return;
+    expect(pinned.ask).toEqual({ sql: 'select 42 as answer', pinned: true });
+    expect(pinned.result.data).toEqual([[42]]);
+  });
+
+  it('shows a refusal as the cell’s error, with questions to try', async () => {
+    const outcome = await runAsk('question: Why did CPA rise?', true);
+    expect(outcome.status).toBe('failed');
+    if (outcome.status !== 'failed') return;
+    expect(outcome.error.kind).toBe('unanswerable');
+    expect(outcome.error.hint).toMatch(/Questions it can answer/);
+  });
+});

@@ -1,7 +1,7 @@
 /**
  * The model path of `ask`: the model drafts SQL through structured output; the SQL goes through
- * the engine's gate (exactly one read-only statement, DuckDB's parser) and is bound and run once
- * against the warehouse; a failure gets exactly one repair round that feeds the error back; a
+ * the engine's gate (exactly one read-only statement, DuckDB's parser) and is bound against the
+ * warehouse; a failure gets exactly one repair round that feeds the error back; a
  * second failure is a refusal that says what went wrong and what to do.
  */
 import type { ModelMessage } from 'ai';
@@ -33,7 +33,7 @@ export const askOutputSchema = z.object({
 export type AskOutput = z.infer<typeof askOutputSchema>;
 
 export interface AskWithModelOptions {
-  /** The warehouse whose gate checks the SQL, and where it is bound and run once. */
+  /** The warehouse whose gate checks the SQL, and where it is bound (not run). */
   warehouse: Pick<Warehouse, 'query' | 'inspect'>;
   /** `YYYY-MM-DD`: the day relative periods count from. */
   today: string;
@@ -45,7 +45,7 @@ export interface AskWithModelOptions {
   engine?: string;
   /** Receives a warning for each repair round and each final failure. */
   logger?: Pick<Logger, 'warn'>;
-  /** Time limit of the check run (default: the warehouse's). */
+  /** Time limit of the check (default: the warehouse's). */
   timeoutMs?: number;
   signal?: AbortSignal;
   /** Lists values of the data (campaign names, platforms, dates) in the prompt, fenced (default true). */
@@ -163,8 +163,8 @@ function finalRefusal(
 
 /**
  * The engine's verdict on a draft: the gate (one read-only statement, DuckDB's parser, no
- * parameters to bind), then a bound run with no rows kept, which reports unknown columns and
- * tables, type errors and time limits. Undefined when the SQL is accepted.
+ * parameters to bind), then the statement bound against the warehouse without running it, which
+ * reports unknown tables and columns and type mismatches. Undefined when the SQL is accepted.
  */
 async function checkSql(
   warehouse: Pick<Warehouse, 'query' | 'inspect'>,
@@ -179,7 +179,10 @@ async function checkSql(
         hint: "Write the dates and values as literals, e.g. DATE '2026-03-01'.",
       };
     }
-    await warehouse.query(sql, {
+    // Bound, not run: the statement is now known to be one SELECT, so it can sit in a subquery,
+    // and DuckDB plans LIMIT 0 as an empty result (unknown names fail at bind; a heavy query
+    // costs nothing). The newline ends a trailing `--` comment. The whole text is checked again.
+    await warehouse.query(`SELECT * FROM (\n${sql}\n) LIMIT 0`, {
       rowCap: 0,
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
       ...(options.signal ? { signal: options.signal } : {}),

@@ -80,6 +80,20 @@ describe('askWithModel: answers', () => {
     expect(model.doGenerateCalls).toHaveLength(1);
   });
 
+  it('binds the SQL without running it: a heavy query or a trailing comment is fine', async () => {
+    const heavy =
+      'SELECT sum(a.range * b.range) AS total FROM range(100000) AS a, range(100000) AS b -- all pairs';
+    const model = mockModel([sqlAnswer(heavy)]);
+    const started = performance.now();
+    const answer = await askWithModel(model, 'a heavy question', {
+      warehouse: workspace.warehouse,
+      today: TODAY,
+      dataValues: false,
+    });
+    expect(answer).toMatchObject({ kind: 'sql', sql: heavy });
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
   it("passes the model's own refusal through, with its suggestions", async () => {
     const model = mockModel([
       {

@@ -4,7 +4,6 @@
  * encrypted in the workspace; no command ever prints it.
  */
 import { workspaceExists } from '@baton/core/store';
-// The model module is not re-exported by `@baton/core/ai` yet: read from its source until it is.
 import {
   AI_KEY_VARIABLES,
   AI_PROVIDERS,
@@ -14,7 +13,7 @@ import {
   saveAiSettings,
   type AiProvider,
   type AiStatus,
-} from '../../../../../core/src/ai/model/index.ts';
+} from '@baton/core/ai';
 import {
   stringOption,
   UsageError,

@@ -61,6 +61,22 @@ export interface ExpectedImpact {
   mid: number;
   high: number;
   days: number;
+  /**
+   * The central estimate's worth in the reporting currency, net of the spend it moves (results
+   * valued at the target: a conversion at the target CPA, revenue at 1 / target ROAS): what the
+   * ranking weighs, times `confidence`.
+   */
+  money?: number;
+}
+
+/** Where a `shift_budget` action moves budget to (the action's own target gives it up). */
+export interface ShiftDestination {
+  platform: string;
+  account_id: string;
+  campaign_id: string;
+  campaign_name: string;
+  /** Daily budget moved, in the reporting currency. */
+  daily_amount: number;
 }
 
 export interface Action {
@@ -68,6 +84,8 @@ export interface Action {
   /** 1 = do this first. */
   priority: number;
   platform: string;
+  /** The account (campaign ids are unique within one); an account-wide action has no campaign. */
+  account_id?: string;
   campaign_id: string | null;
   campaign_name: string | null;
   ad_id: string | null;
@@ -78,4 +96,6 @@ export interface Action {
   /** 0..1: how sure the rule is (noise, days of data, fit quality). */
   confidence: number;
   evidence: Evidence[];
+  /** `shift_budget` only: the campaign that receives the budget. */
+  to?: ShiftDestination;
 }

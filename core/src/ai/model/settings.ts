@@ -33,7 +33,7 @@ export interface AiSettings {
   model: string;
   baseUrl?: string;
   /** Where the API key comes from (`none`: an OpenAI-compatible server without a key). */
-  apiKey: 'environment' | 'workspace' | 'none';
+  keySource: 'environment' | 'workspace' | 'none';
   /** Where each setting was read. */
   sources: { provider: AiSettingSource; model: AiSettingSource; baseUrl?: AiSettingSource };
 }
@@ -123,7 +123,8 @@ export async function resolveAiSettings(
     provider,
     model,
     ...(baseUrl !== undefined ? { baseUrl } : {}),
-    apiKey: envKey !== undefined ? 'environment' : storedKey !== undefined ? 'workspace' : 'none',
+    keySource:
+      envKey !== undefined ? 'environment' : storedKey !== undefined ? 'workspace' : 'none',
     sources: {
       provider: envProvider !== undefined ? 'environment' : 'workspace',
       model: envModel !== undefined ? 'environment' : 'workspace',

@@ -69,7 +69,7 @@ describe('resolveAiSettings from the environment', () => {
     expect(settings).toEqual({
       provider: 'openai',
       model: 'gpt-5-mini',
-      apiKey: 'environment',
+      keySource: 'environment',
       sources: { provider: 'environment', model: 'environment' },
     });
     expectNoKey(settings);
@@ -85,7 +85,10 @@ describe('resolveAiSettings from the environment', () => {
         BATON_AI_API_KEY: API_KEY,
       },
     });
-    expect(settings).toMatchObject({ baseUrl: 'http://127.0.0.1:11434/v1', apiKey: 'environment' });
+    expect(settings).toMatchObject({
+      baseUrl: 'http://127.0.0.1:11434/v1',
+      keySource: 'environment',
+    });
     const seen = await authorizationOf(settings!);
     expect(seen.url).toBe('http://127.0.0.1:11434/v1/chat/completions');
     expect(seen.auth).toBe(`Bearer ${API_KEY}`);
@@ -176,7 +179,7 @@ describe('workspace settings', () => {
     expect(settings).toEqual({
       provider: 'openai',
       model: 'gpt-5-mini',
-      apiKey: 'workspace',
+      keySource: 'workspace',
       sources: { provider: 'workspace', model: 'workspace' },
     });
     expectNoKey(settings);
@@ -200,14 +203,14 @@ describe('workspace settings', () => {
     expect(model).toMatchObject({
       provider: 'openai',
       model: 'gpt-5',
-      apiKey: 'workspace',
+      keySource: 'workspace',
       sources: { provider: 'workspace', model: 'environment' },
     });
     const key = await resolveAiSettings({
       workspaceDir: dir,
       env: { ...env, OPENAI_API_KEY: 'sk-env-key-0001' },
     });
-    expect(key?.apiKey).toBe('environment');
+    expect(key?.keySource).toBe('environment');
     expect((await authorizationOf(key!)).auth).toBe('Bearer sk-env-key-0001');
 
     const other = await resolveAiSettings({
@@ -246,7 +249,7 @@ describe('workspace settings', () => {
     expect(await resolveAiSettings({ workspaceDir: dir, env: {} })).toMatchObject({
       provider: 'openai-compatible',
       baseUrl: 'http://127.0.0.1:11434/v1',
-      apiKey: 'none',
+      keySource: 'none',
     });
     await clearAiSettings(dir);
     expect(await resolveAiSettings({ workspaceDir: dir, env: {} })).toBeUndefined();

@@ -106,7 +106,7 @@ async function status(dir: string, io: CliIO): Promise<number> {
     environment: `from the environment (${AI_KEY_VARIABLES[settings.provider]} or BATON_AI_API_KEY)`,
     workspace: 'stored encrypted in the workspace',
     none: 'none (the server takes none)',
-  }[settings.apiKey];
+  }[settings.keySource];
   const lines = [
     ['provider', `${settings.provider} (${settings.sources.provider})`],
     ['model', `${settings.model} (${settings.sources.model})`],

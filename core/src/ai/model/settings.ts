@@ -85,7 +85,8 @@ export async function resolveAiSettings(
     envProvider ?? workspace!.provider,
     envProvider !== undefined ? 'BATON_AI_PROVIDER' : 'baton.json "ai.provider"',
   );
-  const fromWorkspace = workspace?.provider === provider ? workspace : undefined;
+  const fromWorkspace =
+    workspace?.provider.trim().toLowerCase() === provider ? workspace : undefined;
   const envModel = variable(env, 'BATON_AI_MODEL');
   const model = envModel ?? fromWorkspace?.model;
   if (!model) {

@@ -220,6 +220,16 @@ describe('workspace settings', () => {
     expect((other as Error).message).toContain('No model is set for the anthropic provider');
   });
 
+  it('reads a hand-written baton.json section, whatever the case of the provider', async () => {
+    await writeFile(
+      path.join(dir, 'baton.json'),
+      JSON.stringify({ ai: { provider: 'OpenAI', model: 'gpt-5-mini' } }),
+    );
+    expect(
+      await resolveAiSettings({ workspaceDir: dir, env: { OPENAI_API_KEY: API_KEY } }),
+    ).toMatchObject({ provider: 'openai', model: 'gpt-5-mini', keySource: 'environment' });
+  });
+
   it('refuses a wrong secret key instead of reading garbage', async () => {
     await saveAiSettings(
       dir,

@@ -15,7 +15,9 @@ export interface CreateLanguageModelOptions {
 
 /**
  * The language model the settings name, through the `ai` SDK's provider packages. The key is
- * handed to the provider here and nowhere else.
+ * handed to the provider here and nowhere else. Pass the object `resolveAiSettings` returned: a
+ * copy (`{ ...settings }`) carries no key, and the provider then reads its own environment
+ * variable.
  *
  * @example const model = createLanguageModel((await resolveAiSettings({ workspaceDir }))!);
  */

@@ -208,4 +208,16 @@ describe('ask quality on the question set', () => {
     );
     expect(bare, 'refusals without a text or a suggestion').toEqual([]);
   });
+
+  it('suggests only questions it can answer', async () => {
+    const suggestions = new Set(
+      outcomes.flatMap(({ answer }) => (answer?.kind === 'refusal' ? answer.suggestions : [])),
+    );
+    const refused: string[] = [];
+    for (const suggestion of suggestions) {
+      const answer = await ask(suggestion, { warehouse, today: TODAY });
+      if (answer.kind === 'refusal') refused.push(suggestion);
+    }
+    expect(refused, 'suggestions the engine itself refuses').toEqual([]);
+  });
 });

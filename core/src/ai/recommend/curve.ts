@@ -47,9 +47,9 @@ export const CONFOUNDED_FLOOR = 0.2;
 export const MIN_FIT_DAYS = 28;
 
 /**
- * Fits `result = a * spend^b` (times a weekday level) on the days with spend. Days with a zero
- * result are kept with a small offset (a tenth of the mean result), so a thin campaign's fit is
- * noisy and its confidence low, rather than biased up by dropping them. Undefined with fewer
+ * Fits `result = a * spend^b` (times a weekday level) on the days with spend. When some days
+ * have no result, every day gets a small offset (a tenth of the mean result) rather than losing
+ * those days, so a thin campaign's fit is noisy and its confidence low, not biased up. Undefined with fewer
  * than `MIN_FIT_DAYS` days or no result at all.
  *
  * @example const curve = fitResponseCurve(points); predict(curve, 120)
@@ -59,7 +59,7 @@ export function fitResponseCurve(points: readonly CurvePoint[]): ResponseCurve |
   if (days.length < MIN_FIT_DAYS) return undefined;
   const meanResult = days.reduce((sum, point) => sum + point.result, 0) / days.length;
   if (!(meanResult > 0)) return undefined;
-  const offset = meanResult / 10;
+  const offset = days.some((point) => point.result <= 0) ? meanResult / 10 : 0;
   const x = days.map((point) => Math.log(point.spend));
   const y = days.map((point) => Math.log(point.result + offset));
   // Within-weekday regression: centre x and y on their weekday means (the weekday levels).
@@ -116,7 +116,7 @@ export function fitResponseCurve(points: readonly CurvePoint[]): ResponseCurve |
   const pinned = Math.max(0, 1 - bError / PRIOR_ELASTICITY_SD);
   // A slope above 1 is not a response to spend but spend following demand (a search campaign
   // spends what its queries offer; a busy day raises both): the fit cannot tell them apart.
-  const confounded = Math.max(CONFOUNDED_FLOOR, 1 - Math.max(0, olsB - 1));
+  const confounded = Math.max(CONFOUNDED_FLOOR, 1 - 2 * Math.max(0, olsB - 1));
   const confidence = clamp(
     (0.35 + 0.65 * pinned) *
       Math.min(1, days.length / 56) *

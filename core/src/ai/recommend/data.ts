@@ -302,3 +302,19 @@ export function sumOver(series: ArrayLike<number>, from: number, to: number): nu
     total += series[index]!;
   return total;
 }
+
+/** The highest and lowest 7-day average of `series` between two day indexes (inclusive). */
+export function weekRange(
+  series: ArrayLike<number>,
+  from: number,
+  to: number,
+): { high: number; low: number } {
+  let high = 0;
+  let low = Number.POSITIVE_INFINITY;
+  for (let end = Math.max(from, 0) + 6; end <= to; end++) {
+    const average = sumOver(series, end - 6, end) / 7;
+    high = Math.max(high, average);
+    low = Math.min(low, average);
+  }
+  return { high, low: Number.isFinite(low) ? low : 0 };
+}

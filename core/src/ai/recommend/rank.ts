@@ -1,5 +1,5 @@
 /**
- * One action per target and cause, ranked by expected money impact times confidence, numbered
+ * One action per target and cause (a budget shift's target is its pair of campaigns), ranked by expected money impact times confidence, numbered
  * 1..N. Two rules can answer one problem (a spend runaway is both an alert and a campaign over
  * target): the stronger proposal stays.
  */
@@ -9,9 +9,12 @@ import type { Proposal } from './context.ts';
 /** Actions listed when the caller does not say. */
 export const DEFAULT_MAX_ACTIONS = 20;
 
+/** A shift's target is its pair: the campaign giving budget and the one receiving it. */
 function targetKey(proposal: Proposal): string {
-  const { platform, account_id, campaign_id, ad_id } = proposal.action;
-  return [platform, account_id ?? '', campaign_id ?? '', ad_id ?? ''].join('\u0000');
+  const { platform, account_id, campaign_id, ad_id, to } = proposal.action;
+  const key = [platform, account_id ?? '', campaign_id ?? '', ad_id ?? ''];
+  if (to) key.push(to.platform, to.account_id, to.campaign_id);
+  return key.join('\u0000');
 }
 
 export function score(proposal: Proposal): number {
@@ -20,10 +23,7 @@ export function score(proposal: Proposal): number {
 
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 
-/**
- * Keeps the best proposal per target and cause (and, for budget shifts, per receiving campaign
- * too), drops those worth nothing, ranks the rest.
- */
+/** Keeps the best proposal per target and cause, drops those worth nothing, ranks the rest. */
 export function rankProposals(
   proposals: readonly Proposal[],
   maxActions = DEFAULT_MAX_ACTIONS,
@@ -34,11 +34,9 @@ export function rankProposals(
   const seen = new Set<string>();
   const kept: Proposal[] = [];
   for (const proposal of ordered) {
-    const keys = [`${targetKey(proposal)}\u0000${proposal.cause}`];
-    const to = proposal.action.to;
-    if (to) keys.push(['to', to.platform, to.account_id, to.campaign_id].join('\u0000'));
-    if (keys.some((key) => seen.has(key))) continue;
-    keys.forEach((key) => seen.add(key));
+    const key = `${targetKey(proposal)}\u0000${proposal.cause}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
     kept.push(proposal);
   }
   return kept.slice(0, maxActions).map((proposal, index) => {

@@ -134,7 +134,8 @@ function runawayCut(
   summary: AlertSummary,
   campaign: CampaignHistory,
 ): Proposal | undefined {
-  if (summary.metric !== 'spend' || summary.direction !== 'up') return undefined;
+  const moves = [summary, ...summary.related];
+  if (!moves.some((move) => move.metric === 'spend' && move.direction === 'up')) return undefined;
   const { data, goal } = context;
   const last = data.days.length - 1;
   if (daysBetween(summary.last, data.today) >= RUNAWAY_RECENT_DAYS) return undefined;

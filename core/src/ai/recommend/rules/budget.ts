@@ -19,7 +19,7 @@ import {
   worseThan,
 } from '../context.ts';
 import type { CampaignHistory } from '../data.ts';
-import { sumOver } from '../data.ts';
+import { sumOver, weekRange } from '../data.ts';
 import { clamp, MIN_CURVE_CONFIDENCE, type ResponseCurve } from '../curve.ts';
 import { EvidenceBuilder } from '../figures.ts';
 import { campaignSettingsSql } from '../sql.ts';
@@ -38,17 +38,6 @@ export const MIN_RAISE = 0.2;
 
 /** The history a raise may go up to: the 90 days the response curves are fitted on. */
 export const FIT_WINDOW_DAYS = 90;
-
-/** The highest 7-day average daily spend between two day indexes. */
-function highestWeek(spend: Float64Array, from: number, to: number): number {
-  let best = 0;
-  for (let end = Math.max(from, 0) + 6; end <= to; end++) {
-    let sum = 0;
-    for (let index = end - 6; index <= end; index++) sum += spend[index]!;
-    best = Math.max(best, sum / 7);
-  }
-  return best;
-}
 
 /** Whether a campaign spent near its budget on most recent days (undefined: no budget known). */
 export function cappedDays(campaign: CampaignHistory, last: number): number | undefined {
@@ -89,7 +78,7 @@ export function budgetRule(
     const headroom = goal === 'revenue' ? next / target.value : target.value / next; // >= 1
     // And within the spend the curve has seen: up to the highest week the campaign sustained in
     // its fitted history, or one small step (MIN_RAISE) past today's level when it never spent more.
-    const seen = highestWeek(campaign.spend, window.to - FIT_WINDOW_DAYS + 1, window.to);
+    const seen = weekRange(campaign.spend, window.to - FIT_WINDOW_DAYS + 1, window.to).high;
     const seenRaise = seen / budget - 1;
     const raise = clamp(
       Math.min(

@@ -36,6 +36,11 @@ export const PAUSE_FACTOR = 2;
 /** A cut removes the share of spend that brings the average back to target, 20% to 50%. */
 export const MIN_CUT = 0.2;
 export const MAX_CUT = 0.5;
+/**
+ * Beyond noise: the chance of so few conversions, had the campaign run at target, must be under
+ * 10% (a campaign at target misses it in half of its fortnights).
+ */
+export const MIN_CONFIDENCE = 0.9;
 
 export function efficiencyRule(context: RuleContext): Proposal[] {
   const { goal } = context;
@@ -91,6 +96,7 @@ export function efficiencyRule(context: RuleContext): Proposal[] {
         ? conversions * (target.value / Math.max(overall, 1e-9))
         : spend / target.value;
     const confidence = clamp(1 - poissonCdf(conversions, expectedAtTarget), 0.05, 0.95);
+    if (confidence < MIN_CONFIDENCE) continue;
     const ratio =
       goal === 'revenue' ? target.value / Math.max(overall, 1e-9) : overall / target.value;
     const pause = weeks.every((value) =>

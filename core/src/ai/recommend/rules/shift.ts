@@ -17,7 +17,7 @@ import {
   unitValue,
 } from '../context.ts';
 import type { CampaignHistory } from '../data.ts';
-import { sumOver } from '../data.ts';
+import { sumOver, weekRange } from '../data.ts';
 import { allocate, transfers, type AllocationItem } from '../allocate.ts';
 import {
   clamp,
@@ -27,13 +27,17 @@ import {
   throughPoint,
   type ResponseCurve,
 } from '../curve.ts';
-import { cappedDays } from './budget.ts';
+import { CAPPED_DAYS, cappedDays } from './budget.ts';
 
 /** Days the curves are fitted on: a quarter of complete days (seasons move curves beyond that). */
 export const FIT_DAYS = 90;
 /** Days today's spend level is read over. */
 export const CURRENT_DAYS = 7;
-/** A shift moves at most half of a campaign's spend either way at once: beyond, the curve is an extrapolation and platforms re-learn. */
+/**
+ * How far a shift may take a campaign: within the spend range its curve was fitted on (its
+ * lowest and highest week of the fit window), or half of today's spend either way when that is
+ * wider: beyond, the curve is an extrapolation.
+ */
 export const MAX_MOVE = 0.5;
 /** A transfer is material when it gains at least 3% of the pair's results... */
 export const MATERIAL_GAIN = 0.03;
@@ -62,13 +66,15 @@ export function shiftItems(
     if (!(current > 0)) continue;
     // More budget only buys more where the budget is what holds spend back.
     const capped = cappedDays(campaign, last);
-    const canGrow = capped === undefined || capped >= 5;
+    const canGrow = capped === undefined || capped >= CAPPED_DAYS;
+    const fitted = matureWindow(context, FIT_DAYS);
+    const seen = weekRange(campaign.spend, fitted.from, fitted.to);
     items.push({
       id: `${campaign.platform}\u0000${campaign.accountId}\u0000${campaign.campaignId}`,
       curve,
       current,
-      lower: current * (1 - MAX_MOVE),
-      upper: canGrow ? current * (1 + MAX_MOVE) : current,
+      lower: Math.min(current * (1 - MAX_MOVE), seen.low),
+      upper: canGrow ? Math.max(current * (1 + MAX_MOVE), seen.high) : current,
     });
     used.push(campaign);
   }
@@ -162,7 +168,7 @@ function proposalFor(
     const r2 = evidence.cite('fit_r2', curve.r2);
     return {
       evidence,
-      text: `${spend} a day, marginal ${metric.toUpperCase()} ${next} (elasticity ${elasticity}, fitted on ${days} days, R2 ${r2})`,
+      text: `${spend} a day, marginal ${metric.toUpperCase()} ${next} (elasticity ${elasticity}, fitted on ${days} days, R-squared ${r2})`,
     };
   };
   const donor = describe(from, 'From (this campaign)');

@@ -1079,6 +1079,35 @@ const english: AskQuestion[] = [
     sql: `select ad_group_name, cvr(sum(conversions), sum(clicks)) as cvr from ad_daily where platform = 'google_ads' and date between '2026-03-01' and '2026-03-31' group by ad_group_name`,
     tags: ['ads', 'ad-level', 'kpi', 'breakdown', 'filter', 'time:named-month'],
   },
+
+  // NULL KPIs: a zero denominator, and NULL rows kept out of a top N.
+  {
+    id: 'en-cpa-by-linkedin-campaign-september-2025',
+    lang: 'en',
+    question: 'CPA by LinkedIn campaign in September 2025',
+    sql: `select campaign_name, ${CPA} as cpa from campaign_daily where platform = 'linkedin' and date between '2025-09-01' and '2025-09-30' group by campaign_name`,
+    tags: ['ads', 'kpi', 'breakdown', 'filter', 'time:named-month'],
+  },
+  {
+    id: 'en-worst-3-linkedin-campaigns-cpa-september-2025',
+    lang: 'en',
+    question: 'The 3 LinkedIn campaigns with the worst CPA in September 2025',
+    sql: `select campaign_name, ${CPA} as cpa from campaign_daily where platform = 'linkedin' and date between '2025-09-01' and '2025-09-30' group by campaign_name having cpa is not null order by cpa desc limit 3`,
+    tags: ['ads', 'kpi', 'top-bottom', 'filter', 'time:named-month'],
+  },
+  {
+    id: 'en-top-5-campaigns-spend-last-week-vs-previous',
+    lang: 'en',
+    question: 'Top 5 campaigns by spend last week, compared with the previous week',
+    sql: `${versus({
+      dimensions: ['campaign_name'],
+      metrics: { spend: SPEND },
+      from: 'campaign_daily',
+      current: LAST_WEEK,
+      previous: WEEK_BEFORE,
+    })} order by spend desc nulls last limit 5`,
+    tags: ['ads', 'comparison', 'top-bottom', 'time:last-week', 'time:previous-period'],
+  },
 ];
 
 /** Questions in French. */
@@ -2015,6 +2044,29 @@ const french: AskQuestion[] = [
     question: 'Les 5 pages avec le plus de clics organiques la semaine dernière',
     sql: `select page, sum(clicks) as clicks from search_console_daily where date between '2026-03-23' and '2026-03-29' group by page order by clicks desc limit 5`,
     tags: ['search-console', 'top-bottom', 'time:last-week'],
+  },
+
+  // KPI NULL : dénominateur nul, et lignes NULL hors du top N.
+  {
+    id: 'fr-3-campagnes-linkedin-meilleur-cpa-septembre-2025',
+    lang: 'fr',
+    question: 'Les 3 campagnes LinkedIn avec le meilleur CPA en septembre 2025',
+    sql: `select campaign_name, ${CPA} as cpa from campaign_daily where platform = 'linkedin' and date between '2025-09-01' and '2025-09-30' group by campaign_name having cpa is not null order by cpa asc limit 3`,
+    tags: ['ads', 'kpi', 'top-bottom', 'filter', 'time:named-month'],
+  },
+  {
+    id: 'fr-top-5-campagnes-conversions-7-jours-vs-precedente',
+    lang: 'fr',
+    question:
+      'Top 5 des campagnes en conversions sur les 7 derniers jours vs la période précédente',
+    sql: `${versus({
+      dimensions: ['campaign_name'],
+      metrics: { conversions: CONVERSIONS },
+      from: 'campaign_daily',
+      current: LAST_7_DAYS,
+      previous: PREVIOUS_7_DAYS,
+    })} order by conversions desc nulls last limit 5`,
+    tags: ['ads', 'comparison', 'top-bottom', 'time:last-n-days', 'time:previous-period'],
   },
 ];
 

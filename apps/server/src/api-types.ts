@@ -3,7 +3,7 @@
  * them through Hono's typed client, or imports them by name for component props.
  */
 import type { AlertSummary } from '@baton/core/checks';
-import type { CellError, RunEvent } from '@baton/core/run';
+import type { AskCellOutcome, CellError, RunEvent } from '@baton/core/run';
 import type { CellKind, InputType, NotebookDiagnostic } from '@baton/core/notebook';
 import type { StoredNotebook, StoredNotebookSummary } from '@baton/core/store';
 import type { SyncEvent } from '@baton/core/sync';
@@ -91,6 +91,8 @@ export interface CellView {
   page?: ResultPage;
   /** For chart cells: the Vega-Lite spec with the data inlined. */
   chart?: Record<string, unknown>;
+  /** For ask cells: the SQL that ran, pinned or the engine's draft to review and accept. */
+  ask?: AskCellOutcome;
 }
 
 export interface SchemaTable {

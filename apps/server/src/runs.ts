@@ -68,10 +68,13 @@ export class RunManager {
     notebook,
     parsed,
     inputs = {},
+    draftAsk = false,
   }: {
     notebook: string;
     parsed: Notebook;
     inputs?: Record<string, string>;
+    /** Run the engine's draft of unpinned ask cells (the editor; never a published report). */
+    draftAsk?: boolean;
   }): RunRecord {
     checkInputs(parsed, inputs, this.#now());
     const runId = randomUUID();
@@ -94,6 +97,7 @@ export class RunManager {
       signal: controller.signal,
       onEvent: (event) => this.#record(record, event),
       onOutcome: (cellId, outcome) => record.outcomes.set(cellId, outcome),
+      draftAsk,
     });
     record.done = running.then(
       (result) => result,

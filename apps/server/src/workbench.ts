@@ -1,4 +1,5 @@
 import { BatonError } from '@baton/core';
+import { createLanguageModel, resolveAiSettings, type AiLanguageModel } from '@baton/core/ai';
 import type { Warehouse } from '@baton/core/engine';
 import { NotebookRunner } from '@baton/core/run';
 import { NotebookStore, openWorkspace, type WorkspaceConfig } from '@baton/core/store';
@@ -60,9 +61,12 @@ export async function openWorkbench(
       reportingCurrency: config.reportingCurrency,
     });
     let closing: Promise<void> | undefined;
+    // A configured AI provider drafts ask cells; none (or a bad setting): the built-in engine.
+    const model = await configuredModel(paths.dir);
     const runner = new NotebookRunner(warehouse, {
       now,
       ...(config.calendar ? { calendar: config.calendar } : {}),
+      ...(model ? { model } : {}),
     });
     const runs = new RunManager(runner, { now });
     const syncs = new SyncManager(sync);
@@ -102,4 +106,16 @@ export function noWorkbench(): never {
     'This server was started without a workspace, so it has no notebooks, runs or connections.',
     'Start it with `baton serve --workspace DIR` (or `baton start`).',
   );
+}
+
+async function configuredModel(workspaceDir: string): Promise<AiLanguageModel | undefined> {
+  try {
+    const settings = await resolveAiSettings({ workspaceDir });
+    return settings ? createLanguageModel(settings) : undefined;
+  } catch (error) {
+    console.warn(
+      `baton: the AI provider settings are not usable, so the built-in engine answers: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    return undefined;
+  }
 }

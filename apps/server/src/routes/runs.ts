@@ -35,6 +35,8 @@ export function runsRoute(services: Services) {
         notebook,
         parsed: parseNotebook(source).notebook,
         ...(inputs ? { inputs } : {}),
+        // The editor's runs: an unpinned ask cell shows the engine's draft for review.
+        draftAsk: true,
       });
       return c.json({ runId: record.runId }, 202);
     })

@@ -12,6 +12,7 @@ import { connectCommand, connectionsCommand, syncCommand } from './commands/conn
 import { demoCommand } from './commands/demo.ts';
 import { newConnectorCommand } from './commands/new-connector.ts';
 import { queryCommand } from './commands/query.ts';
+import { recommendCommand } from './commands/recommend.ts';
 import { runCommand } from './commands/run.ts';
 import { serveCommand, startCommand } from './commands/serve.ts';
 
@@ -28,6 +29,7 @@ export const commands: Command[] = [
   anomaliesCommand,
   askCommand,
   aiCommand,
+  recommendCommand,
 ];
 
 const USAGE = `Usage: baton <command> [options]

@@ -21,6 +21,11 @@ export const NORMAL_CLICKS_SHARE = 0.5;
  * zero out of 6 expected happens by chance 0.25% of the time (Poisson).
  */
 export const MIN_EXPECTED_MISSED = 6;
+/**
+ * And each of its days must be one where zero is unlikely on its own (2 expected: 14%): a thin
+ * campaign's quiet week (a B2B lead form over the holidays) is not a broken tag.
+ */
+export const MIN_EXPECTED_PER_DAY = 2;
 /** A gap ending this close to `today` may still be going on. */
 export const ONGOING_DAYS = 1;
 
@@ -69,7 +74,9 @@ function gaps(series: Series, windowFrom: number, last: number) {
   let run: (typeof runs)[number] | undefined;
   for (let index = windowFrom; index <= last; index++) {
     const gap =
-      series.conversions[index] === 0 && series.clicks[index]! >= NORMAL_CLICKS_SHARE * usualClicks;
+      series.conversions[index] === 0 &&
+      series.clicks[index]! >= NORMAL_CLICKS_SHARE * usualClicks &&
+      series.clicks[index]! * conversionRate >= MIN_EXPECTED_PER_DAY;
     if (gap) {
       run ??= { from: index, to: index, expected: 0, expectedResult: 0, clicks: 0 };
       run.to = index;

@@ -22,7 +22,9 @@ import {
 import { Autosaver, type AutosaveSnapshot, type SaveOutcome } from './autosave.ts';
 import { ApiError, conflictCurrent, editorClient, type EditorClient } from './client.ts';
 import * as doc from './document.ts';
+import { setSql } from '../cells/ask-yaml.ts';
 import {
+  cellSignature,
   displayStatuses,
   initialRunStatus,
   inputsKeyOf,
@@ -325,6 +327,31 @@ export class EditorSession {
     if (this.apply((text) => doc.setBody(text, cellId, body))) return;
     const newId = this.notebook.cells[index]?.id;
     if (newId && newId !== cellId) this.carry(cellId, newId);
+  }
+
+  /**
+   * Pins an ask cell's drafted SQL into its body (`sql:` as a block scalar, the question and
+   * comments kept), through the same edit path as any other edit. The result on screen came from
+   * exactly this SQL, so it stays fresh rather than turning stale.
+   */
+  acceptAsk(cellId: string, sql: string): Problem | undefined {
+    const index = this.notebook.cells.findIndex((cell) => cell.id === cellId);
+    const before = this.notebook.cells[index];
+    if (!before) return { message: `The cell ${cellId} is no longer in the notebook.` };
+    const ran = this.run.cells[cellId];
+    const wasFresh = this.statuses[cellId] === 'fresh';
+    const problem = this.apply((text) => doc.setBody(text, cellId, setSql(before.body, sql)));
+    if (problem) return problem;
+    const after = this.notebook.cells[index];
+    if (!after) return undefined;
+    if (after.id !== cellId) this.carry(cellId, after.id);
+    if (wasFresh && ran) {
+      this.run = {
+        ...this.run,
+        cells: { ...this.run.cells, [after.id]: { ...ran, signature: cellSignature(after) } },
+      };
+    }
+    return undefined;
   }
 
   setProse(index: number, markdown: string): void {

@@ -21,6 +21,8 @@ export interface ResponseCurve {
   b: number;
   /** The slope the data gave before shrinkage and bounds (above 1: spend followed demand). */
   fittedB: number;
+  /** Its standard error (infinite when spend never moved). */
+  fittedBError: number;
   /** Standard error of `b` after shrinkage. */
   bError: number;
   /** Share of the log variance the fit explains. */
@@ -125,7 +127,31 @@ export function fitResponseCurve(points: readonly CurvePoint[]): ResponseCurve |
     0.05,
     0.9,
   );
-  return { a, b, fittedB: olsB, bError, r2, days: days.length, confidence };
+  return {
+    a,
+    b,
+    fittedB: olsB,
+    fittedBError: Math.sqrt(olsVariance),
+    bError,
+    r2,
+    days: days.length,
+    confidence,
+  };
+}
+
+/**
+ * A slope this far above 1 is not a straight-line response with noise: spend followed demand.
+ */
+export const CONFOUNDED_MARGIN = 0.2;
+
+/**
+ * Whether the history shows spend following demand rather than driving results: a slope above
+ * 1 by more than `CONFOUNDED_MARGIN` and by more than two standard errors (a flat, noisy history
+ * can land above 1 by chance; a straight-line response lands near 1).
+ */
+export function confounded(curve: Pick<ResponseCurve, 'fittedB' | 'fittedBError'>): boolean {
+  const excess = curve.fittedB - 1;
+  return excess > CONFOUNDED_MARGIN && excess > 2 * curve.fittedBError;
 }
 
 /** The result per day the curve expects at `spend`. */

@@ -202,6 +202,35 @@ describe('raise a capped budget', () => {
     expect(raise[0]!.expected_impact.mid).toBeGreaterThan(0);
   });
 
+  it('raises a campaign capped at one budget all along, by a small step and less sure', async () => {
+    const next = random(30);
+    const flat = dailyRows(campaign('flat'), START, DAYS, () => {
+      const spend = 100 * (0.97 + 0.03 * next());
+      const conversions = poisson(next, spend / 8);
+      return { spend, conversions, conversion_value: conversions * 48 };
+    });
+    const settings = [
+      { ...campaign('flat'), daily_budget: 100 },
+      { ...campaign('a'), daily_budget: 1000 },
+    ];
+    for (const goal of ['conversions', 'revenue'] as const) {
+      const actions = await run(
+        { campaign_daily: [...flat, ...steady('a', 300, 20, 31)], campaigns: settings },
+        { goal, alerts: [] },
+      );
+      await opened?.dispose();
+      opened = undefined;
+      const raise = of(actions, 'raise_budget');
+      expect(
+        raise.map((action) => action.campaign_id),
+        goal,
+      ).toEqual(['flat']);
+      expect(raise[0]!.reason).toMatch(/Raise the budget by 20% to 120/);
+      expect(raise[0]!.confidence).toBeLessThan(0.3);
+      expect(raise[0]!.expected_impact.metric).toBe(goal);
+    }
+  });
+
   it('has no such rule without campaign budgets', async () => {
     const actions = await run(
       { campaign_daily: [...capped('star', 100, 8, 19), ...steady('a', 300, 20, 20)] },

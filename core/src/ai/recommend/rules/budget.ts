@@ -20,7 +20,13 @@ import {
 } from '../context.ts';
 import type { CampaignHistory } from '../data.ts';
 import { sumOver, weekRange } from '../data.ts';
-import { clamp, MIN_CURVE_CONFIDENCE, type ResponseCurve } from '../curve.ts';
+import {
+  clamp,
+  confounded,
+  PRIOR_ELASTICITY,
+  PRIOR_ELASTICITY_SD,
+  type ResponseCurve,
+} from '../curve.ts';
 import { EvidenceBuilder } from '../figures.ts';
 import { campaignSettingsSql } from '../sql.ts';
 
@@ -36,6 +42,8 @@ export const MAX_RAISE = 0.5;
 /** And at least a fifth, else it is not worth a change. */
 export const MIN_RAISE = 0.2;
 
+/** How sure a raise is without a fitted curve (under four weeks of history). */
+export const NO_CURVE_CONFIDENCE = 0.1;
 /** The history a raise may go up to: the 90 days the response curves are fitted on. */
 export const FIT_WINDOW_DAYS = 90;
 
@@ -66,9 +74,15 @@ export function budgetRule(
     const result = sumOver(resultSeries(campaign, goal), window.from, window.to);
     if (!(spend > 0) || !(result > 0)) continue;
     const average = efficiency(goal, spend, result);
-    // The gain of more budget is the curve's extrapolation: no trusted curve, no raise.
-    const curve = curves.get(campaign);
-    if (!curve || curve.confidence < MIN_CURVE_CONFIDENCE) continue;
+    // The gain of more budget is read off the curve. A history where spend followed demand
+    // says nothing of what more budget buys: no raise. A short one: the prior elasticity, unsure.
+    const fitted = curves.get(campaign);
+    if (fitted && confounded(fitted)) continue;
+    const curve = fitted ?? {
+      b: PRIOR_ELASTICITY,
+      bError: PRIOR_ELASTICITY_SD,
+      confidence: NO_CURVE_CONFIDENCE,
+    };
     const elasticity = curve.b;
     // The next unit of spend: its return: ROAS x b, or CPA / b.
     const next = goal === 'revenue' ? average * elasticity : average / elasticity;

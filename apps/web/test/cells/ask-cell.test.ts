@@ -114,6 +114,15 @@ describe('ask cell', () => {
     expect(onrun).toHaveBeenCalledTimes(1);
   });
 
+  test('a space typed at the end is not written (no quoting), and stays in the field', async () => {
+    const { session } = setUp('question: spend');
+    await fireEvent.input(question(), { target: { value: 'spend ' } });
+    expect(bodyOf(session)).toBe('question: spend');
+    expect(question().value).toBe('spend ');
+    await fireEvent.input(question(), { target: { value: 'spend by' } });
+    expect(bodyOf(session)).toBe('question: spend by');
+  });
+
   test('a draft shows what was understood, the engine, the SQL, the result and Accept', () => {
     setUp(`question: ${QUESTION}`, {
       outcome: {

@@ -70,6 +70,13 @@ describe('ask cell YAML', () => {
     expect(readAsk(editSql(body, 'select 1 as one'))).toMatchObject({ sql: 'select 1 as one\n' });
   });
 
+  test('an emptied SQL editor leaves an empty sql, which the next keystroke replaces', () => {
+    const emptied = setSql('question: q\nsql: |-\n  select 1', '');
+    expect(emptied).toBe('question: q\nsql: ""');
+    expect(readAsk(emptied)).toEqual({ type: 'ask-read', question: 'q', sql: '' });
+    expect(setSql(emptied, 's')).toBe('question: q\nsql: |-\n  s');
+  });
+
   test('unpinning removes sql and nothing else', () => {
     expect(removeSql('question: q # c\nsql: |-\n  select 1\n  from t')).toBe('question: q # c');
     expect(removeSql('# top\nsql: |-\n  select 1\nquestion: q\n')).toBe('# top\nquestion: q\n');

@@ -7,6 +7,7 @@
 import { Document, isMap, isScalar, parseDocument, Scalar, type Node, type Pair } from 'yaml';
 
 export type AskReading =
+  /** `sql` is there when the body has the key, even empty (core runs only non-blank SQL). */
   | { type: 'ask-read'; question: string; sql?: string }
   | { type: 'ask-unreadable'; message: string; line?: number };
 
@@ -47,12 +48,12 @@ function valueText(node: Node | null | undefined): string | undefined {
 export function readAsk(body: string): AskReading {
   const parsed = parse(body);
   if ('type' in parsed) return parsed;
-  const find = (name: string) => parsed.pairs.find((pair) => keyOf(pair) === name)?.value;
-  const sql = valueText(find('sql'));
+  const find = (name: string) => parsed.pairs.find((pair) => keyOf(pair) === name);
+  const sql = find('sql');
   return {
     type: 'ask-read',
-    question: valueText(find('question')) ?? '',
-    ...(sql !== undefined && sql.trim() !== '' ? { sql } : {}),
+    question: valueText(find('question')?.value) ?? '',
+    ...(sql ? { sql: valueText(sql.value) ?? '' } : {}),
   };
 }
 
@@ -129,6 +130,8 @@ export function sqlBlock(sql: string, indent = 0): string {
   const normalized = sql.replace(/\r\n?/g, '\n');
   const trailing = /\n*$/.exec(normalized)![0].length;
   const content = normalized.slice(0, normalized.length - trailing);
+  // No SQL at all (the editor emptied): an empty string, until the next keystroke.
+  if (content === '') return `${' '.repeat(indent)}sql: ""\n`;
   const chomp = trailing === 0 ? '-' : trailing === 1 ? '' : '+';
   const firstLine = content.split('\n').find((line) => line.trim() !== '') ?? '';
   const indicator = /^\s/.test(firstLine) ? '2' : '';
@@ -182,12 +185,6 @@ export function removeSql(body: string): string {
   const start = lineStart(body, (pair.key as Node).range![0]);
   const end = pairEnd(body, pair);
   return sameEnding(body, body.slice(0, start) + body.slice(end));
-}
-
-/** Two SQL texts that run alike: the same once line ends and outer whitespace are evened. */
-export function sameSql(a: string, b: string): boolean {
-  const even = (sql: string) => sql.replace(/\r\n?/g, '\n').trim();
-  return even(a) === even(b);
 }
 
 /**

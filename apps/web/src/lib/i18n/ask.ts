@@ -9,6 +9,7 @@ const en = {
   questionLabel: 'Question',
   questionPlaceholder: 'Ask about your marketing data, e.g. spend by platform last month',
   questionHelp: 'Enter runs the notebook and drafts SQL for you to review.',
+  questionHelpPinned: 'Enter runs the notebook with the pinned SQL below.',
   showYaml: 'Edit YAML',
   hideYaml: 'Hide YAML',
   yamlUnreadable: 'The cell’s YAML cannot be read, so the question field is off.',
@@ -45,6 +46,7 @@ const fr: typeof en = {
   questionPlaceholder:
     'Posez une question sur vos données marketing, par ex. dépenses par plateforme le mois dernier',
   questionHelp: 'Entrée exécute le notebook et rédige un SQL à relire.',
+  questionHelpPinned: 'Entrée exécute le notebook avec le SQL épinglé ci-dessous.',
   showYaml: 'Modifier le YAML',
   hideYaml: 'Masquer le YAML',
   yamlUnreadable: 'Le YAML de la cellule est illisible : le champ de question est désactivé.',

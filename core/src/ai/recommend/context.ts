@@ -63,6 +63,8 @@ export interface Proposal {
   money: number;
   /** The problem it answers, for one action per target and cause. */
   cause: 'efficiency' | 'budget' | 'tracking' | 'creative' | 'anomaly' | 'shift';
+  /** The rule that made it (a spend runaway's cut is the anomaly rule's, cause efficiency). */
+  rule: 'efficiency' | 'budget' | 'tracking' | 'creative' | 'anomaly' | 'runaway' | 'shift';
 }
 
 /** The goal's result on a day of a campaign: conversions, or conversion value. */

@@ -59,7 +59,7 @@ export interface AdHistory {
   clicks: Float64Array;
   conversions: Float64Array;
   value: Float64Array;
-  /** Impression-weighted frequency; NaN on a day without one. */
+  /** Impression-weighted frequency (else impressions / reach); NaN on a day without either. */
   frequency: Float64Array;
 }
 
@@ -250,7 +250,10 @@ async function readAds(source: RecommendSource, days: string[]): Promise<AdHisto
        cast(date as varchar), coalesce(sum(spend), 0)::double,
        coalesce(sum(impressions), 0)::double, coalesce(sum(clicks), 0)::double,
        coalesce(sum(conversions), 0)::double, coalesce(sum(conversion_value), 0)::double,
-       (sum(frequency * impressions) / nullif(sum(impressions) filter (where frequency is not null), 0))::double
+       coalesce(
+         sum(frequency * impressions) / nullif(sum(impressions) filter (where frequency is not null), 0),
+         sum(impressions) / nullif(sum(reach), 0)
+       )::double
      from ad_daily
      where date between cast($first as date) and cast($today as date) and ad_id is not null
      group by platform, 2, 3, 4, date order by 1, 2, 3, 4, 6`,

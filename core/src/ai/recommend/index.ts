@@ -106,20 +106,44 @@ export async function recommend(
     ...(await anomalyRule(context, source, { alerts, gaps: tracking.gaps, others: proposals })),
   );
 
-  // A campaign another action changes (or whose tracking broke) stays out of the budget shifts.
+  // A campaign another action changes (or whose tracking broke) stays out of the budget shifts;
+  // one over target that the efficiency rule would cut may still give budget to better ones.
   const excluded = new Set<CampaignHistory>();
+  const donorsOnly = new Set<CampaignHistory>();
   for (const campaign of data.campaigns) {
     if (skipped.has(campaign)) excluded.add(campaign);
-    const touched = proposals.some(
+    const own = proposals.filter(
       (proposal) =>
         proposal.cause !== 'creative' &&
         proposal.action.platform === campaign.platform &&
+        proposal.action.account_id === campaign.accountId &&
         proposal.action.campaign_id === campaign.campaignId,
     );
-    if (touched) excluded.add(campaign);
+    if (own.length === 0) continue;
+    const cutOnly = own.every(
+      (proposal) => proposal.rule === 'efficiency' && proposal.action.type === 'cut_budget',
+    );
+    (cutOnly ? donorsOnly : excluded).add(campaign);
   }
-  proposals.push(...shiftRule(context, { curves, excluded }));
-  return rankProposals(proposals, options.maxActions ?? DEFAULT_MAX_ACTIONS);
+  const shifts = shiftRule(context, { curves, excluded, donorsOnly });
+  // A campaign that gives budget to better ones needs no cut besides: one action per problem.
+  const donors = new Set(
+    shifts.map(
+      (shift) =>
+        `${shift.action.platform}\u0000${shift.action.account_id}\u0000${shift.action.campaign_id}`,
+    ),
+  );
+  const kept = proposals.filter(
+    (proposal) =>
+      !(
+        proposal.rule === 'efficiency' &&
+        donors.has(
+          `${proposal.action.platform}\u0000${proposal.action.account_id}\u0000${proposal.action.campaign_id}`,
+        )
+      ),
+  );
+  kept.push(...shifts);
+  return rankProposals(kept, options.maxActions ?? DEFAULT_MAX_ACTIONS);
 }
 
 function validate(options: RecommendOptions): void {

@@ -160,6 +160,19 @@ describe('fix tracking', () => {
     ).toEqual([]);
   });
 
+  it('works on six weeks of history, and names one campaign when only it lost its conversions', async () => {
+    const short = steady('new', 400, 20, 32)
+      .slice(DAYS - 42)
+      .map((row, day) => (day >= 36 && day <= 38 ? { ...row, conversions: 0 } : row));
+    const actions = await run(
+      { campaign_daily: [...short, ...steady('a', 300, 20, 33)] },
+      { alerts: [] },
+    );
+    const fix = of(actions, 'fix_tracking');
+    expect(fix.map((action) => action.campaign_id)).toEqual(['new']);
+    expect(fix[0]!.reason).toMatch(/on this campaign for 3 days in a row, ending 3 days ago/);
+  });
+
   it('leaves a thin campaign with ordinary zero days alone', async () => {
     const actions = await run(
       { campaign_daily: [...steady('thin', 40, 40, 15), ...steady('a', 300, 20, 16)] },
@@ -265,7 +278,8 @@ describe('refresh creative', () => {
           conversions: 5,
           conversion_value: 300,
           reach: Math.round(impressions / (1.3 + 2.8 * ramp)),
-          frequency: 1.3 + 2.8 * ramp,
+          // Reported as reach only for the first week's rows: frequency is impressions / reach.
+          frequency: day < 7 ? null : 1.3 + 2.8 * ramp,
         });
       }
     }
@@ -278,6 +292,38 @@ describe('refresh creative', () => {
     expect(refresh[0]).toMatchObject({ campaign_id: 'c', ad_id: 'tired', ad_name: 'Tired ad' });
     expect(refresh[0]!.evidence[0]!.table).toBe('ad_daily');
     expect(refresh[0]!.reason).toMatch(/frequency rose to [\d.]+ from 1\.3/);
+  });
+
+  it('compares a young ad with its own fresh days', async () => {
+    const next = random(34);
+    const ads: Row[] = [];
+    for (let day = DAYS - 40; day < DAYS; day++) {
+      const ramp = Math.max(0, (day - (DAYS - 26)) / 26);
+      const impressions = Math.round(20_000 * (0.95 + 0.1 * next()));
+      ads.push({
+        ...campaign('c'),
+        date: dayOf(START, day),
+        ad_group_id: 'g',
+        ad_group_name: 'Group',
+        ad_id: 'young',
+        ad_name: 'Young ad',
+        impressions,
+        clicks: poisson(next, impressions * 0.012 * (1 - 0.65 * ramp)),
+        spend: 150,
+        conversions: 5,
+        conversion_value: 300,
+        reach: Math.round(impressions / (1.3 + 2.8 * ramp)),
+        frequency: 1.3 + 2.8 * ramp,
+      });
+    }
+    const actions = await run(
+      { campaign_daily: steady('c', 300, 30, 35), ad_daily: ads },
+      { targetCpa: 40, alerts: [] },
+    );
+    const refresh = of(actions, 'refresh_creative');
+    expect(refresh.map((action) => action.ad_id)).toEqual(['young']);
+    // Twelve of its days fall in the baseline a month before: those are its fresh days.
+    expect(refresh[0]!.reason).toContain('(the 12 days a month before)');
   });
 });
 

@@ -185,6 +185,7 @@ function runawayCut(
   const reason = `Spend jumped to ${currentText} a day over the last ${daysText} days, ${ratioText}x its usual ${usualText} (median of the ${baseText} days before), and the extra spend buys little: ${metric.toUpperCase()} ${nowText} since the jump against ${thenText} before. A budget or bid change is the usual cause: cut the daily budget back to about ${usualText}.`;
   return {
     cause: 'efficiency',
+    rule: 'runaway',
     money: Math.max(money, 0),
     action: {
       type: 'cut_budget',
@@ -283,6 +284,7 @@ function investigate(
   const mid = ongoing ? (summary.impact / days) * HORIZON_DAYS : summary.impact;
   return {
     cause: 'anomaly',
+    rule: 'anomaly',
     money: mid,
     action: {
       type: 'investigate_anomaly',

@@ -157,6 +157,7 @@ export function budgetRule(
     const confidence = clamp(curve.confidence * (capped / CAPPED_WINDOW), 0.05, 0.9);
     proposals.push({
       cause: 'budget',
+      rule: 'budget',
       money,
       action: {
         type: 'raise_budget',

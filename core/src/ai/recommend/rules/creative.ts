@@ -14,17 +14,21 @@ import { poissonCdf } from '../stats.ts';
 
 /** The recent week. */
 export const RECENT_DAYS = 7;
-/** The baseline: four weeks ending four weeks before the recent week ends (before a slow fatigue set in). */
+/**
+ * The baseline: four weeks ending four weeks before the recent week ends (before a slow fatigue
+ * set in); with a shorter history, the ad's first two weeks (when the creative was fresh).
+ */
 export const BASELINE_DAYS = 28;
 export const BASELINE_GAP_DAYS = 28;
+export const FRESH_DAYS = 14;
 /** Frequency rises: at least +30% (1.3 to 1.7 views per person is already a different audience). */
 export const FREQUENCY_RISE = 1.3;
 /** CTR falls: at least -20%, beyond the weekly noise of an ad's CTR. */
 export const CTR_FALL = 0.8;
-/** An ad worth a new creative: it spent at least 5% of its campaign's last week. */
-export const MIN_SPEND_SHARE = 0.05;
+/** An ad worth a new creative: at least 5% of its campaign's impressions last week. */
+export const MIN_IMPRESSION_SHARE = 0.05;
 /** Enough impressions in each period for a CTR to mean something. */
-export const MIN_IMPRESSIONS = 5_000;
+export const MIN_IMPRESSIONS = 2_000;
 /** A new creative wins back 30% to 100% of the lost CTR (60% in the middle). */
 const RECOVERY = { low: 0.3, mid: 0.6, high: 1 };
 
@@ -48,9 +52,6 @@ export function creativeRule(context: RuleContext): Proposal[] {
   const { data, goal } = context;
   const last = data.adDays.length - 1;
   const recentFrom = last - RECENT_DAYS + 1;
-  const baseTo = last - BASELINE_GAP_DAYS;
-  const baseFrom = baseTo - BASELINE_DAYS + 1;
-  if (baseFrom < 0) return [];
   const campaigns = new Map(
     data.campaigns.map((campaign) => [
       `${campaign.platform}\u0000${campaign.accountId}\u0000${campaign.campaignId}`,
@@ -59,16 +60,27 @@ export function creativeRule(context: RuleContext): Proposal[] {
   );
   const offset = data.days.length - data.adDays.length;
   const proposals: Proposal[] = [];
+  // Each campaign's ad impressions last week, for the ads' shares.
+  const campaignImpressions = new Map<string, number>();
   for (const ad of data.ads) {
-    const campaign = campaigns.get(`${ad.platform}\u0000${ad.accountId}\u0000${ad.campaignId}`);
+    const key = `${ad.platform}\u0000${ad.accountId}\u0000${ad.campaignId}`;
+    campaignImpressions.set(
+      key,
+      (campaignImpressions.get(key) ?? 0) + sumOver(ad.impressions, recentFrom, last),
+    );
+  }
+  for (const ad of data.ads) {
+    const key = `${ad.platform}\u0000${ad.accountId}\u0000${ad.campaignId}`;
+    const campaign = campaigns.get(key);
     if (!campaign || campaign.status.toLowerCase() !== 'active') continue;
+    const { baseFrom, baseTo } = baselineOf(ad, last);
+    if (baseTo < baseFrom) continue;
     const recent = periodOf(ad, recentFrom, last, goal);
     const base = periodOf(ad, baseFrom, baseTo, goal);
     if (recent.impressions < MIN_IMPRESSIONS || base.impressions < MIN_IMPRESSIONS) continue;
     if (!(recent.frequency >= FREQUENCY_RISE * base.frequency)) continue;
     if (!(recent.ctr <= CTR_FALL * base.ctr)) continue;
-    const campaignSpend = sumOver(campaign.spend, offset + recentFrom, offset + last);
-    if (recent.spend < MIN_SPEND_SHARE * campaignSpend || !(recent.spend > 0)) continue;
+    if (recent.impressions < MIN_IMPRESSION_SHARE * (campaignImpressions.get(key) ?? 0)) continue;
 
     // How sure: the chance of so few clicks at the old CTR.
     const expectedClicks = recent.impressions * base.ctr;
@@ -92,7 +104,7 @@ export function creativeRule(context: RuleContext): Proposal[] {
     const end = data.adDays[last]!;
     const filter = { platform: ad.platform, account_id: ad.accountId, ad_id: ad.adId };
     const evidence = new EvidenceBuilder({
-      label: `Ad by day: the last ${RECENT_DAYS} days and the ${BASELINE_DAYS} days a month before`,
+      label: `Ad by day: the last ${RECENT_DAYS} days and its baseline`,
       table: 'ad_daily',
       start,
       end,
@@ -101,13 +113,17 @@ export function creativeRule(context: RuleContext): Proposal[] {
     });
     const frequencyNow = evidence.cite('frequency_recent', recent.frequency);
     const frequencyBefore = evidence.cite('frequency_baseline', base.frequency);
+    const baseDays = evidence.cite('baseline_days', baseTo - baseFrom + 1, 0);
+    const whenBefore =
+      baseTo === last - BASELINE_GAP_DAYS
+        ? `the ${baseDays} days a month before`
+        : `its first ${baseDays} days`;
     const ctrNow = evidence.cite('ctr_recent_pct', recent.ctr * 100, 2);
     const ctrBefore = evidence.cite('ctr_baseline_pct', base.ctr * 100, 2);
     const recentDays = evidence.cite('recent_days', RECENT_DAYS, 0);
-    const baseDays = evidence.cite('baseline_days', BASELINE_DAYS, 0);
     const spendText = evidence.cite('spend_recent', recent.spend);
     const lost = evidence.cite('lost_clicks_per_day', lostClicksPerDay);
-    const reason = `Over the last ${recentDays} days this ad's frequency rose to ${frequencyNow} from ${frequencyBefore} (the ${baseDays} days a month before) while its CTR fell to ${ctrNow}% from ${ctrBefore}%: the same people see it again and stop clicking. It still spent ${spendText} over those days and loses about ${lost} clicks a day. Refresh the creative (a new visual or hook) and rotate this one out.`;
+    const reason = `Over the last ${recentDays} days this ad's frequency rose to ${frequencyNow} from ${frequencyBefore} (${whenBefore}) while its CTR fell to ${ctrNow}% from ${ctrBefore}%: the same people see it again and stop clicking. It still spent ${spendText} over those days and loses about ${lost} clicks a day. Refresh the creative (a new visual or hook) and rotate this one out.`;
     // Its worth: the results a fresh creative wins back, or at least the spend that no longer
     // buys the clicks it did (the ad's spend times the share of its CTR lost).
     const wasted = (recent.spend / RECENT_DAYS) * (1 - recent.ctr / base.ctr) * HORIZON_DAYS;
@@ -117,6 +133,7 @@ export function creativeRule(context: RuleContext): Proposal[] {
     );
     proposals.push({
       cause: 'creative',
+      rule: 'creative',
       money,
       action: {
         type: 'refresh_creative',
@@ -140,6 +157,21 @@ export function creativeRule(context: RuleContext): Proposal[] {
     });
   }
   return proposals;
+}
+
+/**
+ * The ad's baseline days: four weeks a month before, when it ran then; else its first
+ * `FRESH_DAYS` days with impressions before the recent week.
+ */
+function baselineOf(ad: AdHistory, last: number): { baseFrom: number; baseTo: number } {
+  const baseTo = last - BASELINE_GAP_DAYS;
+  const baseFrom = Math.max(0, baseTo - BASELINE_DAYS + 1);
+  let running = 0;
+  for (let index = baseFrom; index <= baseTo; index++) if (ad.impressions[index]! > 0) running++;
+  if (running >= RECENT_DAYS) return { baseFrom, baseTo };
+  const first = ad.impressions.findIndex((impressions) => impressions > 0);
+  if (first < 0) return { baseFrom: 0, baseTo: -1 };
+  return { baseFrom: first, baseTo: Math.min(first + FRESH_DAYS - 1, last - RECENT_DAYS) };
 }
 
 function periodOf(ad: AdHistory, from: number, to: number, goal: RuleContext['goal']) {

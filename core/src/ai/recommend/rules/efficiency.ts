@@ -138,6 +138,7 @@ export function efficiencyRule(context: RuleContext): Proposal[] {
     const range = { low: saved * 0.7, high: saved * 1.1 };
     proposals.push({
       cause: 'efficiency',
+      rule: 'efficiency',
       money,
       action: {
         type: pause ? 'pause_campaign' : 'cut_budget',

@@ -48,6 +48,8 @@ export interface ShiftInputs {
   curves: Map<CampaignHistory, ResponseCurve>;
   /** Campaigns another action already changes (or whose data is broken): left out. */
   excluded: ReadonlySet<CampaignHistory>;
+  /** Campaigns over target: they may give budget, never receive it. */
+  donorsOnly?: ReadonlySet<CampaignHistory>;
 }
 
 /** The allocation problem for one segment's campaigns: exported for the scenario tests. */
@@ -55,6 +57,7 @@ export function shiftItems(
   context: RuleContext,
   campaigns: readonly CampaignHistory[],
   curves: Map<CampaignHistory, ResponseCurve>,
+  donorsOnly: ReadonlySet<CampaignHistory> = new Set(),
 ): { items: AllocationItem[]; campaigns: CampaignHistory[] } {
   const last = context.data.days.length - 1;
   const items: AllocationItem[] = [];
@@ -66,7 +69,7 @@ export function shiftItems(
     if (!(current > 0)) continue;
     // More budget only buys more where the budget is what holds spend back.
     const capped = cappedDays(campaign, last);
-    const canGrow = capped === undefined || capped >= CAPPED_DAYS;
+    const canGrow = (capped === undefined || capped >= CAPPED_DAYS) && !donorsOnly.has(campaign);
     const fitted = matureWindow(context, FIT_DAYS);
     const seen = weekRange(campaign.spend, fitted.from, fitted.to);
     items.push({
@@ -81,7 +84,10 @@ export function shiftItems(
   return { items, campaigns: used };
 }
 
-export function shiftRule(context: RuleContext, { curves, excluded }: ShiftInputs): Proposal[] {
+export function shiftRule(
+  context: RuleContext,
+  { curves, excluded, donorsOnly }: ShiftInputs,
+): Proposal[] {
   const groups = new Map<string, CampaignHistory[]>();
   const last = context.data.days.length - 1;
   for (const campaign of context.data.campaigns) {
@@ -95,7 +101,7 @@ export function shiftRule(context: RuleContext, { curves, excluded }: ShiftInput
   }
   const proposals: Proposal[] = [];
   for (const [segment, members] of groups) {
-    const { items, campaigns } = shiftItems(context, members, curves);
+    const { items, campaigns } = shiftItems(context, members, curves, donorsOnly);
     if (items.length < 2) continue;
     const target = allocate(items);
     const byId = new Map(
@@ -183,6 +189,7 @@ function proposalFor(
   const worth = unitValue(context, segment);
   return {
     cause: 'shift',
+    rule: 'shift',
     money: gain * (Number.isFinite(worth) ? worth : 0),
     action: {
       type: 'shift_budget',

@@ -12,7 +12,7 @@ import { clamp } from '../curve.ts';
 
 /** Days searched for a gap: four weeks, the window the anomaly checks report over too. */
 export const TRACKING_DAYS = 28;
-/** Days before the window a campaign's usual clicks and conversion rate come from. */
+/** Days before a gap its usual clicks and conversion rate come from. */
 export const TRACKING_BASELINE_DAYS = 28;
 /** Clicks stay normal: at least half the usual daily clicks (a delivery stop is another problem). */
 export const NORMAL_CLICKS_SHARE = 0.5;
@@ -54,44 +54,60 @@ function add(target: Series, campaign: CampaignHistory, results: Float64Array): 
   }
 }
 
-/** Runs of zero-conversion days with normal clicks and enough expected conversions. */
+/** Days of baseline a gap needs before it: fewer say too little of what is usual. */
+export const MIN_BASELINE_DAYS = 7;
+
+/**
+ * Runs of zero-conversion days with normal clicks and enough expected conversions, each judged
+ * against the (up to) 28 days before it: its usual clicks and conversion rate.
+ */
 function gaps(series: Series, windowFrom: number, last: number) {
-  const baseFrom = Math.max(0, windowFrom - TRACKING_BASELINE_DAYS);
-  const baseClicks = sumOver(series.clicks, baseFrom, windowFrom - 1);
-  const baseConversions = sumOver(series.conversions, baseFrom, windowFrom - 1);
-  const baseResults = sumOver(series.results, baseFrom, windowFrom - 1);
-  const baseDays = windowFrom - baseFrom;
-  if (!(baseClicks > 0) || !(baseConversions > 0) || baseDays <= 0) return [];
-  const usualClicks = baseClicks / baseDays;
-  const conversionRate = baseConversions / baseClicks;
-  const runs: {
-    from: number;
-    to: number;
-    expected: number;
-    expectedResult: number;
-    clicks: number;
-  }[] = [];
-  let run: (typeof runs)[number] | undefined;
+  const runs: { from: number; to: number }[] = [];
   for (let index = windowFrom; index <= last; index++) {
-    const gap =
-      series.conversions[index] === 0 &&
-      series.clicks[index]! >= NORMAL_CLICKS_SHARE * usualClicks &&
-      series.clicks[index]! * conversionRate >= MIN_EXPECTED_PER_DAY;
-    if (gap) {
-      run ??= { from: index, to: index, expected: 0, expectedResult: 0, clicks: 0 };
-      run.to = index;
-      run.expected += series.clicks[index]! * conversionRate;
-      run.expectedResult += series.clicks[index]! * (baseResults / baseClicks);
-      run.clicks += series.clicks[index]!;
-    } else if (run) {
-      runs.push(run);
-      run = undefined;
-    }
+    if (series.conversions[index] !== 0 || !(series.clicks[index]! > 0)) continue;
+    const previous = runs.at(-1);
+    if (previous && previous.to === index - 1) previous.to = index;
+    else runs.push({ from: index, to: index });
   }
-  if (run) runs.push(run);
-  return runs
-    .filter((one) => one.expected >= MIN_EXPECTED_MISSED)
-    .map((one) => ({ ...one, usualClicks, conversionRate, baseFrom, baseDays }));
+  const found = [];
+  for (const run of runs) {
+    const baseFrom = Math.max(0, run.from - TRACKING_BASELINE_DAYS);
+    const baseDays = run.from - baseFrom;
+    const baseClicks = sumOver(series.clicks, baseFrom, run.from - 1);
+    const baseConversions = sumOver(series.conversions, baseFrom, run.from - 1);
+    const baseResults = sumOver(series.results, baseFrom, run.from - 1);
+    if (baseDays < MIN_BASELINE_DAYS || !(baseClicks > 0) || !(baseConversions > 0)) continue;
+    const usualClicks = baseClicks / baseDays;
+    const conversionRate = baseConversions / baseClicks;
+    // Trim the run to its days with normal clicks and a zero unlikely on its own.
+    let expected = 0;
+    let expectedResult = 0;
+    let clicks = 0;
+    let normal = true;
+    for (let index = run.from; index <= run.to; index++) {
+      const dayClicks = series.clicks[index]!;
+      if (
+        dayClicks < NORMAL_CLICKS_SHARE * usualClicks ||
+        dayClicks * conversionRate < MIN_EXPECTED_PER_DAY
+      )
+        normal = false;
+      expected += dayClicks * conversionRate;
+      expectedResult += dayClicks * (baseResults / baseClicks);
+      clicks += dayClicks;
+    }
+    if (!normal || expected < MIN_EXPECTED_MISSED) continue;
+    found.push({
+      ...run,
+      expected,
+      expectedResult,
+      clicks,
+      usualClicks,
+      conversionRate,
+      baseFrom,
+      baseDays,
+    });
+  }
+  return found;
 }
 
 export function trackingRule(context: RuleContext): { proposals: Proposal[]; gaps: TrackingGap[] } {
@@ -202,6 +218,7 @@ function proposalFor(
   const worth = unitValue(context, segment);
   return {
     cause: 'tracking',
+    rule: 'tracking',
     money: resultValue * (Number.isFinite(worth) ? worth : 0),
     action: {
       type: 'fix_tracking',

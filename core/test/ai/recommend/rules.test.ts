@@ -322,8 +322,8 @@ describe('refresh creative', () => {
     );
     const refresh = of(actions, 'refresh_creative');
     expect(refresh.map((action) => action.ad_id)).toEqual(['young']);
-    // Twelve of its days fall in the baseline a month before: those are its fresh days.
-    expect(refresh[0]!.reason).toContain('(the 12 days a month before)');
+    // Twelve of its days fall in the four weeks a month before: enough for a baseline (its fresh days).
+    expect(refresh[0]!.reason).toContain('(the 28 days a month before)');
   });
 });
 

@@ -173,6 +173,7 @@ describe('ask cell', () => {
     expect(screen.getByTestId('ask-pinned').textContent).toContain('Pinned SQL');
     expect(screen.getByTestId('sql-editor').textContent).toBe(DRAFT);
     expect(screen.getByTestId('cell').dataset.status).toBe('fresh');
+    await vi.waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('ask-unpin')));
   });
 
   test('a draft of an earlier question cannot be accepted', async () => {
@@ -194,6 +195,7 @@ describe('ask cell', () => {
     expect(bodyOf(session)).toBe(`question: ${QUESTION} # kept`);
     expect(screen.queryByTestId('ask-pinned')).toBeNull();
     expect(screen.getByTestId('ask-not-run')).toBeTruthy();
+    await vi.waitFor(() => expect(document.activeElement).toBe(question()));
   });
 
   test('a question changed under pinned SQL gets a note with Unpin next to it', async () => {

@@ -264,3 +264,48 @@ describe('ask cell', () => {
     expect(screen.getByTestId('ask-yaml-toggle').textContent?.trim()).toBe('Modifier le YAML');
   });
 });
+
+describe('accepting in the session', () => {
+  test('an unnamed ask cell keeps its fresh result under its new id', () => {
+    const session = new EditorSession('asks', {} as EditorClient);
+    session.text = '```ask\nquestion: spend by platform\n```\n';
+    const cell = session.notebook.cells[0]!;
+    session.run = {
+      running: false,
+      runId: 'r1',
+      pending: {},
+      pendingInputsKey: session.inputsKey,
+      cells: {
+        [cell.id]: {
+          status: 'finished',
+          signature: cellSignature(cell),
+          inputsKey: session.inputsKey,
+          runId: 'r1',
+        },
+      },
+    };
+    const key = session.keyOf(cell.id);
+    expect(session.acceptAsk(cell.id, DRAFT)).toBeUndefined();
+    const pinned = session.notebook.cells[0]!;
+    expect(pinned.id).not.toBe(cell.id);
+    expect(session.keyOf(pinned.id)).toBe(key);
+    expect(session.statuses[pinned.id]).toBe('fresh');
+    expect(parseCellSpec(pinned)).toMatchObject({ spec: { sql: DRAFT } });
+  });
+
+  test('a stale draft stays stale once accepted', () => {
+    const session = new EditorSession('asks', {} as EditorClient);
+    session.text = '```ask q\nquestion: spend by platform\n```\n';
+    session.run = {
+      running: false,
+      runId: 'r1',
+      pending: {},
+      pendingInputsKey: session.inputsKey,
+      cells: {
+        q: { status: 'finished', signature: 'older', inputsKey: session.inputsKey, runId: 'r1' },
+      },
+    };
+    session.acceptAsk('q', DRAFT);
+    expect(session.statuses.q).toBe('stale');
+  });
+});

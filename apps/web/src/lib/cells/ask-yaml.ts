@@ -9,7 +9,13 @@ import { Document, isMap, isScalar, parseDocument, Scalar, type Node, type Pair 
 export type AskReading =
   /** `sql` is there when the body has the key, even empty (core runs only non-blank SQL). */
   | { type: 'ask-read'; question: string; sql?: string }
-  | { type: 'ask-unreadable'; message: string; line?: number };
+  | {
+      type: 'ask-unreadable';
+      /** `yaml-error`: the text does not parse; `not-mapping`: it parses to a list or a scalar. */
+      reason: 'yaml-error' | 'not-mapping';
+      message: string;
+      line?: number;
+    };
 
 type Parsed = { document: Document; pairs: Pair<Node | null, Node | null>[] };
 
@@ -19,6 +25,7 @@ function parse(body: string): Parsed | Extract<AskReading, { type: 'ask-unreadab
   if (error) {
     return {
       type: 'ask-unreadable',
+      reason: 'yaml-error',
       message: error.message.split('\n')[0]!.trim(),
       line: error.linePos?.[0]?.line,
     };
@@ -27,6 +34,7 @@ function parse(body: string): Parsed | Extract<AskReading, { type: 'ask-unreadab
   if (!isMap(document.contents)) {
     return {
       type: 'ask-unreadable',
+      reason: 'not-mapping',
       message: 'An ask cell is a YAML mapping: `question:` and, once accepted, `sql:`.',
     };
   }

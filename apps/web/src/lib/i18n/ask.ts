@@ -14,6 +14,7 @@ const en = {
   hideYaml: 'Hide YAML',
   yamlUnreadable: 'The cell’s YAML cannot be read, so the question field is off.',
   yamlUnreadableHint: 'Fix the YAML below; the question field comes back once it parses.',
+  notMapping: 'An ask cell is a YAML mapping: `question:` and, once accepted, `sql:`.',
   notRun: 'Run the notebook to draft SQL for this question. Nothing is pinned yet.',
   draftTitle: 'Draft — not pinned',
   draftExplain:
@@ -51,6 +52,8 @@ const fr: typeof en = {
   hideYaml: 'Masquer le YAML',
   yamlUnreadable: 'Le YAML de la cellule est illisible : le champ de question est désactivé.',
   yamlUnreadableHint: 'Corrigez le YAML ci-dessous ; le champ revient dès qu’il est lisible.',
+  notMapping:
+    'Une cellule question est un dictionnaire YAML : `question:` et, une fois accepté, `sql:`.',
   notRun: 'Exécutez le notebook pour rédiger le SQL de cette question. Rien n’est encore épinglé.',
   draftTitle: 'Brouillon — non épinglé',
   draftExplain:

@@ -111,6 +111,17 @@ describe('the ask cell', () => {
       await question.getByTestId('sql-editor').locator('.monaco-editor').waitFor(patience);
       await shot(page, '2-pinned');
 
+      // The pinned SQL is edited in the SQL editor: the edit lands in `sql`, block style kept.
+      await question.getByTestId('sql-editor').locator('.view-lines').click();
+      await page.keyboard.press('ControlOrMeta+End');
+      await page.keyboard.type(' limit 3');
+      await page.keyboard.press('Escape');
+      await expect
+        .poll(() => page.getByTestId('save-status').textContent(), patience)
+        .toMatch(/Saved/);
+      const edited = await readFile(join(server.dir, 'notebooks', 'questions.md'), 'utf8');
+      expect(edited).toMatch(/\nsql: \|-?\n {2}select platform[^`]*, platform limit 3\n```/);
+
       // The pinned SQL runs as it is on the next run.
       await page.getByTestId('run-notebook').click();
       await waitForStatus(page, 'question_1', 'fresh');

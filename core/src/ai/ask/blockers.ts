@@ -43,7 +43,7 @@ export const BLOCKERS: Blocker[] = [
   {
     id: 'action',
     pattern: word(
-      '^(?:please |can you |could you |peux tu |pouvez vous |merci de )?(?:pause|stop|delete|remove|create|increase|raise|decrease|lower|cut|set|update|launch|enable|disable|turn off|turn on|move|shift|reallocate|allocate|add|drop|insert|duplicate|rename|send|email|export|mets|mettez|mettre|arrete|arretez|arreter|supprime|supprimez|supprimer|cree|creez|creer|augmente|augmentez|augmenter|baisse|baissez|baisser|diminue|diminuez|coupe|coupez|couper|lance|lancez|lancer|active|activez|activer|desactive|desactivez|modifie|modifiez|modifier|deplace|deplacez|transfere|transferez|reaffecte|ajoute|ajoutez|renomme|envoie|envoyez|exporte|exportez)',
+      '^(?:please |can you |could you |peux tu |pouvez vous |merci de )?(?:pause|stop|delete|remove|create|increase|raise|decrease|lower|cut|set|update|launch|enable|disable|turn off|turn on|move|shift|reallocate|allocate|add|drop|insert|duplicate|rename|send|export|mets|mettez|mettre|arrete|arretez|arreter|supprime|supprimez|supprimer|cree|creez|creer|augmente|augmentez|augmenter|baisse|baissez|baisser|diminue|diminuez|coupe|coupez|couper|lance|lancez|lancer|active|activez|activer|desactive|desactivez|modifie|modifiez|modifier|deplace|deplacez|transfere|transferez|reaffecte|ajoute|ajoutez|renomme|envoie|envoyez|exporte|exportez)',
     ),
     en: 'it asks Baton to act, and questions only read data: changes are made in the platforms',
     fr: 'elle demande d’agir, et une question ne fait que lire les données : les changements se font dans les plateformes',
@@ -57,12 +57,20 @@ export const BLOCKERS: Blocker[] = [
     fr: 'Baton n’a pas de données de cette plateforme (il a Google Ads, Meta, TikTok et LinkedIn)',
   },
   {
+    id: 'non-additive',
+    pattern: word(
+      'frequency|frequence|reach|portee|couverture|unique users|(?<!new )users|(?<!nouveaux )utilisateurs|(?<!new )visitors|(?<!nouveaux )visiteurs',
+    ),
+    en: 'reach, frequency and users count people, who cannot be added up across days or campaigns; ask for impressions, clicks or sessions',
+    fr: 'la portée, la fréquence et les utilisateurs comptent des personnes, qui ne s’additionnent pas d’un jour ou d’une campagne à l’autre ; demandez les impressions, les clics ou les sessions',
+  },
+  {
     id: 'metric',
     pattern: word(
-      'bounce rates?|bounce|taux de rebond|rebond|profit|profits|profitable|profitability|margin|margins|marge|marges|rentable|rentables|rentabilite|benefice|benefices|ltv|lifetime value|customer lifetime|valeur vie client|roi|return on investment|retour sur investissement|aov|average order value|panier moyen|average basket|basket size|churn|retention|quality score|niveau de qualite|impression share|part d impressions|search impression share|frequency|frequence|reach|portee|couverture|unique users|(?<!new )users|(?<!nouveaux )utilisateurs|(?<!new )visitors|(?<!nouveaux )visiteurs|time on site|temps passe|session duration|duree de session|duree des sessions|engagement rate|taux d engagement|cart|panier|add to cart|ajouts au panier|stock|inventory|inventaire|weather|meteo|temperature|followers|abonnes|likes|shares|partages|comments|commentaires|email opens|open rate|taux d ouverture|downloads|telechargements|installs|installations|cpi|cost per install|nps|satisfaction',
+      'bounce rates?|bounce|taux de rebond|rebond|profit|profits|profitable|profitability|margin|margins|marge|marges|rentable|rentables|rentabilite|benefice|benefices|ltv|lifetime value|customer lifetime|valeur vie client|roi|return on investment|retour sur investissement|aov|average order value|panier moyen|average basket|basket size|churn|retention|quality score|niveau de qualite|impression share|part d impressions|search impression share|time on site|temps passe|session duration|duree de session|duree des sessions|engagement rate|taux d engagement|cart|panier|add to cart|ajouts au panier|stock|inventory|inventaire|weather|meteo|temperature|followers|abonnes|likes|shares|partages|comments|commentaires|email opens|open rate|taux d ouverture|downloads|telechargements|installs|installations|cpi|cost per install|nps|satisfaction',
     ),
-    en: 'the marketing model has no such measure (or, for reach and users, it cannot be added up across days)',
-    fr: 'le modèle marketing n’a pas cette mesure (ou, pour la portée et les utilisateurs, elle ne s’additionne pas d’un jour à l’autre)',
+    en: 'the marketing model has no such measure',
+    fr: 'le modèle marketing n’a pas cette mesure',
   },
   {
     id: 'dimension',

@@ -23,7 +23,10 @@ export function askBuiltIn(
     return {
       kind: 'refusal',
       refusal: describeRefusal(parsed.refusal, parsed.understood),
-      suggestions: suggestions(parsed.understood),
+      // Only questions it answers itself: a suggestion must never be refused in turn.
+      suggestions: suggestions(parsed.understood).filter(
+        (suggestion) => 'intent' in parseQuestion(suggestion, today, catalog),
+      ),
       engine: BUILTIN_ENGINE,
     };
   }

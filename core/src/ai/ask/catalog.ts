@@ -17,30 +17,53 @@ export function nameKeySql(column: string): string {
   return `trim(regexp_replace(lower(strip_accents(${column})), '[^a-z0-9]+', ' ', 'g'))`;
 }
 
+/** GA4's channel groups, sources and mediums, longest first ("Paid Social" before "Social"). */
+export type WebValues = [column: 'channel_group' | 'source' | 'medium', values: string[]][];
+
 export class Catalog {
   readonly #campaigns: string[];
   readonly #ads: string[];
+  readonly #web: WebValues;
 
-  constructor(campaignNames: readonly string[], adNames: readonly string[] = []) {
+  constructor(
+    campaignNames: readonly string[],
+    adNames: readonly string[] = [],
+    web: WebValues = [],
+  ) {
     this.#campaigns = campaignNames.map((name) => ` ${nameKey(name)} `);
     this.#ads = adNames.map((name) => ` ${nameKey(name)} `);
+    this.#web = web.map(([column, values]) => [
+      column,
+      [...values].sort((a, b) => b.length - a.length),
+    ]);
+  }
+
+  webValues(): WebValues {
+    return this.#web;
   }
 
   static empty(): Catalog {
     return new Catalog([]);
   }
 
-  /** Reads the campaign and ad names of the model (an empty model gives an empty catalog). */
+  /** Reads the names of the model: campaigns, ads, GA4's channel groups, sources and mediums. */
   static async read(warehouse: Pick<Warehouse, 'query'>): Promise<Catalog> {
     const names = async (sql: string): Promise<string[]> => {
       const result = await warehouse.query(sql);
       return (result.data[0] ?? []).filter((name): name is string => typeof name === 'string');
     };
+    const web = (column: string) =>
+      names(`select distinct ${column} from web_traffic_daily where ${column} not like '(%'`);
     return new Catalog(
       await names(
         'select distinct campaign_name from campaigns union select distinct campaign_name from campaign_daily',
       ),
       await names('select distinct ad_name from ad_daily'),
+      [
+        ['channel_group', await web('channel_group')],
+        ['source', await web('source')],
+        ['medium', await web('medium')],
+      ],
     );
   }
 

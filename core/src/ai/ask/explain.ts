@@ -126,7 +126,7 @@ export function describeRefusal(refusal: Refusal, understood: Understood): strin
   const seen = describeUnderstood(understood);
   const lead = fr ? 'Je ne peux pas répondre à cette question' : 'I cannot answer this question';
   const tail = seen ? (fr ? ` J’ai compris : ${seen}.` : ` I understood: ${seen}.`) : '';
-  return `${lead}: ${reason}.${tail}`;
+  return `${lead}${fr ? ' : ' : ': '}${reason}.${tail}`;
 }
 
 function refusalReason(refusal: Refusal, fr: boolean): string {
@@ -201,7 +201,7 @@ export function suggestions(understood: Understood): string[] {
           'Campaigns with a CPA above 40 in the last 30 days',
         ]),
   );
-  return picks.slice(0, 4);
+  return picks;
 }
 
 function cap(text: string): string {

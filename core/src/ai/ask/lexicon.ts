@@ -284,6 +284,8 @@ export const METRICS: Metric[] = [
       'investissements? (?:publicitaires?|media)',
       'depenses?',
       'depensee?s?',
+      'depensiere?s?',
+      'depensiers',
       'depenser',
       'depensons',
       'couts?',
@@ -592,7 +594,15 @@ export const TIME_ADVERBS: Record<string, DimensionId> = {
 };
 
 export interface ValueFilter {
-  column: 'platform' | 'objective' | 'campaign_status';
+  column:
+    | 'platform'
+    | 'objective'
+    | 'campaign_status'
+    | 'channel_group'
+    | 'source'
+    | 'medium'
+    | 'country'
+    | 'device';
   value: string;
   words: string[];
 }
@@ -661,6 +671,34 @@ export const STATUSES: ValueFilter[] = [
   },
 ];
 
+/** Search Console's countries (ISO 3166 alpha-3, lower case) and devices. */
+export const COUNTRIES: ValueFilter[] = [
+  ['fra', 'france'],
+  ['bel', 'belgium|belgique'],
+  ['che', 'switzerland|suisse'],
+  ['gbr', 'uk|united kingdom|great britain|royaume uni|angleterre|england'],
+  ['usa', 'usa|united states|etats unis|the us'],
+  ['deu', 'germany|allemagne'],
+  ['esp', 'spain|espagne'],
+  ['ita', 'italy|italie'],
+  ['can', 'canada'],
+  ['lux', 'luxembourg'],
+].map(([value, words]) => ({
+  column: 'country' as const,
+  value: value!,
+  words: [`(?:in|from|en|au|aux|depuis|de|du|pour) (?:la |le |l )?(?:${words})`],
+}));
+
+export const DEVICES: ValueFilter[] = [
+  ['MOBILE', 'mobiles?|smartphones?|phones?|telephones?'],
+  ['DESKTOP', 'desktops?|computers?|ordinateurs?|pc'],
+  ['TABLET', 'tablets?|tablettes?'],
+].map(([value, words]) => ({
+  column: 'device' as const,
+  value: value!,
+  words: [`(?:(?:on|from|sur|depuis|via) )?(?:${words})`],
+}));
+
 /** Words that send ambiguous metrics (clicks, impressions, revenue) to a source. */
 export const SOURCE_WORDS: Record<Source, string[]> = {
   search: [
@@ -688,6 +726,12 @@ export const SOURCE_WORDS: Record<Source, string[]> = {
     'on the site',
     'on our site',
     'site web',
+    'web traffic',
+    'website traffic',
+    'trafic web',
+    'trafic du site',
+    'traffic',
+    'trafic',
     'sur le site',
     'du site',
     'site',
@@ -713,7 +757,10 @@ export const FILLERS = new Set(
     'drive drove driven deliver delivered bring brought produce produced make made achieve ' +
     'achieved earn earned get gets getting have has run ran running level breakdown broken ' +
     'split wise vs versus s than then when where whose whole entire period time average ' +
-    'avg mean break coming from between along ' +
+    'avg mean break coming from between along like want wanna see need know curious looking ' +
+    'look interested grab check view provide compute calculate extract retrieve quick quickly ' +
+    'overview summary recap kindly hey hi hello d ll m re ve currently actually exactly trend ' +
+    'trends ' +
     // French
     'le la les l un une des de du d en au aux a et ou est sont etait etaient sera ete avons ' +
     'avez ont ai as a on nous vous notre nos votre vos mon ma mes son sa ses leur leurs ce cet ' +
@@ -725,6 +772,9 @@ export const FILLERS = new Set(
     'realise realises realisee genere generes generee generees obtenu obtenus obtenue apporte ' +
     'apportes enregistre enregistres eu ete niveau detail detaille ventile ventilees ventiles ' +
     'repartition reparti repartis periode pendant durant lors sur quant moyen moyenne moyens ' +
-    'moyennes t elle elles il ils totales venant provenant issu issus issues cote'
+    'moyennes t elle elles il ils totales venant provenant issu issus issues cote tu te toi je ' +
+    'j me sortir voir aimerais voudrais souhaite souhaiterais besoin avoir connaitre savoir ' +
+    'obtenir afficher montrer donner lister calculer extraire recuperer trouver bonjour salut ' +
+    'rapidement vite resume recapitulatif apercu point actuellement tendance tendances'
   ).split(' '),
 );

@@ -4,6 +4,8 @@
  * fixed order and consume their words; a word nobody reads makes the engine refuse.
  */
 import {
+  COUNTRIES,
+  DEVICES,
   DIMENSIONS,
   FILLERS,
   METRICS,
@@ -76,6 +78,16 @@ interface Located<T> {
 }
 
 const CAMPAIGN_NOUN = '(?:campaigns?|campagnes?|camps?)';
+/** A platform's name between a filter word and its noun ("active Meta campaigns"). */
+const PLATFORM_WORD = `(?:${PLATFORMS.flatMap((platform) => platform.words).join('|')})`;
+/** Words that make a question GA4's, so "direct" or "email" name its channel groups. */
+const WEB_CONTEXT =
+  'channel groups?|groupes? de canaux|traffic sources?|sources?|mediums?|ga4|google analytics|website|site|web|traffic|trafic';
+/** Words that join two periods compared ("March vs February"). */
+const COMPARATOR_WORDS =
+  'vs|versus|compared (?:to|with)|against|par rapport (?:a|au|aux)|comparee?s? (?:a|au|avec)|contre|face a';
+const TREND_WORDS =
+  'change[sd]?|changing|evolution|evolue|variations?|growth|grew|progression|trend|trends|tendance|tendances';
 
 export function parseQuestion(question: string, today: string, catalog: Catalog): Parsed {
   const { text, quoted, language } = readQuestion(question);
@@ -92,6 +104,8 @@ export function parseQuestion(question: string, today: string, catalog: Catalog)
   const comparisonMatch = findComparison(text);
   if (comparisonMatch) {
     scanner.consume(comparisonMatch.index, comparisonMatch.index + comparisonMatch.length);
+    // "How did spend change ... vs the previous month": the trend word says nothing more.
+    scanner.take(TREND_WORDS);
   }
   const periods = findPeriods(maskOf(scanner), today, language);
   for (const found of periods) scanner.consume(found.index, found.index + found.length);
@@ -100,6 +114,7 @@ export function parseQuestion(question: string, today: string, catalog: Catalog)
   if (periods.length >= 2 && !comparisonMatch) {
     // "March vs February": the second period is the comparison's.
     comparison = { kind: 'previous', period: periods[1]!.period };
+    scanner.take(`${COMPARATOR_WORDS}|${TREND_WORDS}`);
   }
   if (periods.length >= 2 && comparisonMatch) period = periods[0]!.period;
   understood.period = period;
@@ -114,17 +129,45 @@ export function parseQuestion(question: string, today: string, catalog: Catalog)
     return { refusal: { kind: 'future', period }, understood };
   }
 
-  const threshold = takeThreshold(scanner);
+  const threshold = takeThreshold(scanner, language);
   const rank = takeRank(scanner);
-  const sourceHints = takeSourceHints(scanner);
+  // Metrics only GA4 or Search Console have, before the source words inside them ("web conversions").
+  const sourceMetrics = takeMetrics(scanner, (metric) => metric.sql.ads === undefined);
   const filters: Located<Filter>[] = [];
-  filters.push(...takeNameFilters(scanner, quoted));
-  filters.push(...takeValueFilters(scanner, PLATFORMS, (word) => word));
+  // With a GA4 metric, "Paid Social", "email" or "google" are GA4's channel groups and sources.
+  if (
+    sourceMetrics.some((metric) => metric.value.sql.web !== undefined) ||
+    scanner.has(WEB_CONTEXT)
+  ) {
+    filters.push(...takeWebValues(scanner, catalog));
+  }
   filters.push(...takeObjectives(scanner));
   filters.push(...takeStatuses(scanner));
+  const sourceHints = takeSourceHints(scanner);
+  filters.push(...takeValueFilters(scanner, COUNTRIES, (word) => word));
+  filters.push(...takeValueFilters(scanner, DEVICES, (word) => word));
+  filters.push(...takeNameFilters(scanner, quoted));
+  filters.push(...takeValueFilters(scanner, PLATFORMS, (word) => word));
 
-  const metrics = takeMetrics(scanner);
+  const metrics = [
+    ...sourceMetrics,
+    ...takeMetrics(scanner, (metric) => metric.sql.ads !== undefined),
+  ].sort((a, b) => a.index - b.index);
   understood.metrics = metrics.map((metric) => metric.value);
+  // "leads" and "cost per lead" are the conversions of lead campaigns, not every purchase.
+  const leadWords = metrics.some((metric) =>
+    /\b(?:leads?|prospects?|cpl)\b/.test(text.slice(metric.index, metric.end)),
+  );
+  const objectiveNamed = filters.some(
+    (filter) => filter.value.kind === 'equals' && filter.value.column === 'objective',
+  );
+  if (leadWords && !objectiveNamed) {
+    filters.push({
+      value: { kind: 'equals', column: 'objective', values: ['leads'] },
+      index: -1,
+      end: -1,
+    });
+  }
   const { grouped, mentioned, count } = takeDimensions(scanner, rank, threshold, filters);
   understood.dimensions = grouped.map((dimension) => dimension.value);
 
@@ -138,14 +181,10 @@ export function parseQuestion(question: string, today: string, catalog: Catalog)
 
   const dimensions = grouped.map((dimension) => dimension.value);
   // Two platforms named: the answer compares them ("Google vs Meta").
-  const platforms = filters.find(
+  const platforms = filters.filter(
     (filter) => filter.value.kind === 'equals' && filter.value.column === 'platform',
   );
-  if (
-    platforms?.value.kind === 'equals' &&
-    platforms.value.values.length > 1 &&
-    !dimensions.some((dimension) => dimension.id === 'platform')
-  ) {
+  if (platforms.length > 1 && !dimensions.some((dimension) => dimension.id === 'platform')) {
     dimensions.unshift(DIMENSIONS.find((dimension) => dimension.id === 'platform')!);
   }
   if (comparison && dimensions.some((dimension) => dimension.time)) {
@@ -222,9 +261,10 @@ const BELOW =
 
 function takeThreshold(
   scanner: Scanner,
+  language: Language,
 ): Located<{ operator: '>' | '<' | '>=' | '<='; value: number; percent: boolean }> | undefined {
   const [found] = scanner.take(
-    `(?:is |are |was |of |est |sont |a |avec un |avec une )?(${ABOVE}|${BELOW}) (\\d+(?:[.,]\\d+)?)(?: ?(%|percent|pour ?cent|pourcents?|k))?`,
+    `(?:is |are |was |of |est |sont |a |avec un |avec une )?(${ABOVE}|${BELOW}) (\\d{1,3}(?:,\\d{3})+|\\d+(?:[.,]\\d+)?)(?: ?(%|percent|pour ?cent|pourcents?|k))?`,
   );
   if (!found) return undefined;
   const word = found.groups[0]!;
@@ -232,7 +272,7 @@ function takeThreshold(
   const atMost = /^(?:at most|au plus|<=)$|ou egale?s? a$/.test(word);
   const above = new RegExp(`^(?:${ABOVE})$`).test(word);
   const unit = found.groups[2];
-  const value = decimalValue(found.groups[1]!) * (unit === 'k' ? 1000 : 1);
+  const value = decimalValue(found.groups[1]!, language) * (unit === 'k' ? 1000 : 1);
   const operator = above ? (atLeast ? '>=' : '>') : atMost ? '<=' : '<';
   return {
     value: { operator, value, percent: unit !== undefined && unit !== 'k' },
@@ -285,7 +325,7 @@ function takeSourceHints(scanner: Scanner): Set<Source> {
 function takeNameFilters(scanner: Scanner, quoted: string[]): Located<Filter>[] {
   const filters: Located<Filter>[] = [];
   const lead =
-    '(?:whose names? (?:contains?|includes?)|with names? containing|named|called|containing|contains?|that contains?|which contains?|including|includes?|dont le nom contient|dont les noms contiennent|contenant|qui contiennent|qui contient|nommee?s?|appelee?s?|intitulee?s?|avec)';
+    '(?:whose names? (?:contains?|includes?)|with names? containing|names? (?:containing|contains?|including|includes?|like)|named|called|containing|contains?|that contains?|which contains?|including|includes?|dont le nom contient|dont les noms contiennent|contenant|qui contiennent|qui contient|nommee?s?|appelee?s?|intitulee?s?|avec)';
   // Quoted texts: "containing 'serum'", or a quoted text anywhere.
   for (const found of scanner.take(
     `(?:${lead} )?(quoted\\d+)(?: in (?:the|their|its) names?| dans (?:le|leur) nom)?`,
@@ -359,14 +399,32 @@ function takeValueFilters(
   return filters;
 }
 
+function takeWebValues(scanner: Scanner, catalog: Catalog): Located<Filter>[] {
+  const filters: Located<Filter>[] = [];
+  for (const [column, values] of catalog.webValues()) {
+    for (const value of values) {
+      const key = nameKey(value);
+      if (key.length < 3) continue;
+      for (const found of scanner.take(`(?:from |de |du |via |en )?${key.replace(/ /g, ' ?')}`)) {
+        filters.push({
+          value: { kind: 'equals', column, values: [value] },
+          index: found.index,
+          end: found.end,
+        });
+      }
+    }
+  }
+  return filters;
+}
+
 function takeObjectives(scanner: Scanner): Located<Filter>[] {
   const filters: Located<Filter>[] = [];
   for (const option of OBJECTIVES) {
     const words = option.words.join('|');
     // "sales campaigns", "campagnes de notoriété", "objective: leads", "objectif ventes".
     const patterns = [
-      `(${words})(?= (?:#+ )?(?:${CAMPAIGN_NOUN}|objective))`,
-      `(?<=${CAMPAIGN_NOUN} (?:#+ )?)(?:(?:de |d |a |with (?:an? )?|avec (?:un |l )?objectif |objectif |objective )?)(${words})`,
+      `(${words})(?= (?:#+ |${PLATFORM_WORD} )?(?:${CAMPAIGN_NOUN}|objective))`,
+      `(?<=${CAMPAIGN_NOUN} (?:#+ |${PLATFORM_WORD} )?)(?:(?:de |d |a |with (?:an? )?|avec (?:un |l )?objectif |objectif |objective )?)(${words})`,
       `(?:objective|objectif|goal) (?:is |of |est |de |d )?(${words})`,
     ];
     for (const pattern of patterns) {
@@ -395,8 +453,8 @@ function takeStatuses(scanner: Scanner): Located<Filter>[] {
   for (const option of STATUSES) {
     const words = option.words.join('|');
     const patterns = [
-      `(?:currently |actuellement )?(${words})(?= (?:#+ )?(?:${CAMPAIGN_NOUN}|ads?|annonces?))`,
-      `(?<=${CAMPAIGN_NOUN} (?:#+ )?)(?:that are |which are |qui sont |currently |actuellement |status |statut )*(${words})`,
+      `(?:currently |actuellement )?(${words})(?= (?:#+ |${PLATFORM_WORD} )?(?:${CAMPAIGN_NOUN}|ads?|annonces?))`,
+      `(?<=${CAMPAIGN_NOUN} (?:#+ |${PLATFORM_WORD} )?)(?:that are |which are |qui sont |currently |actuellement |status |statut )*(${words})`,
       `(?:status|statut) (?:is |est |= )?(${words})`,
     ];
     for (const pattern of patterns) {
@@ -412,9 +470,9 @@ function takeStatuses(scanner: Scanner): Located<Filter>[] {
   return filters;
 }
 
-function takeMetrics(scanner: Scanner): Located<Metric>[] {
+function takeMetrics(scanner: Scanner, which: (metric: Metric) => boolean): Located<Metric>[] {
   const found: Located<Metric>[] = [];
-  for (const metric of METRICS) {
+  for (const metric of METRICS.filter(which)) {
     for (const match of scanner.take(metric.words.join('|'))) {
       found.push({ value: metric, index: match.index, end: match.end });
     }
@@ -423,7 +481,7 @@ function takeMetrics(scanner: Scanner): Located<Metric>[] {
 }
 
 const GROUP_WORDS =
-  /^(?:by|per|par|each|every|chaque|which|what|quel|quelle|quels|quelles|across|among|compare|comparer|list|liste|top|bottom|best|worst|for each|pour chaque|broken down by|split by|ventile par|reparti par|repartition par|\d+)$/;
+  /^(?:by|per|par|each|every|chaque|which|what|quel|quelle|quels|quelles|across|among|compare|comparer|list|liste|top|bottom|best|worst|for each|pour chaque|broken down by|split by|ventile par|reparti par|repartition par|\d+)(?: (?:sont|are|were|etaient|is|was|est))?(?: (?:les|the|des|nos|our|mes|my))?$/;
 const TIME_GROUP_WORDS = /^(?:by|per|par|each|every|chaque|which|what|quel|quelle|best|worst|top)$/;
 
 interface Noun {
@@ -472,14 +530,19 @@ function takeDimensions(
       before.slice(-3).join(' '),
     ];
     const chained = grouped.some((other) =>
-      /^\s*(?:and|et|&)\s*$/.test(scanner.text.slice(other.end, noun.index)),
+      /^\s*(?:and|et|&)?\s*$/.test(scanner.text.slice(other.end, noun.index)),
     );
     const asked =
       lead.some((words) => GROUP_WORDS.test(words)) ||
       chained ||
       noun.index === 0 ||
       (threshold !== undefined && !noun.dimension.time) ||
-      (rank !== undefined && rank.end <= noun.index && noun.index - rank.end <= 12);
+      (rank !== undefined && rank.end <= noun.index && noun.index - rank.end <= 12) ||
+      // "campaigns with the highest CPA", "les campagnes les plus dépensières".
+      (rank !== undefined &&
+        !noun.dimension.time &&
+        rank.index >= noun.end &&
+        rank.index - noun.end <= 16);
     const timeAsked =
       !noun.dimension.time || lead.some((words) => TIME_GROUP_WORDS.test(words)) || chained;
     if (!asked || !timeAsked) continue;
@@ -565,7 +628,11 @@ function chooseSource(
 }
 
 function filterSource(filter: Filter): Source[] {
-  if (filter.kind === 'equals') return ['ads'];
+  if (filter.kind === 'equals') {
+    if (['channel_group', 'source', 'medium'].includes(filter.column)) return ['web'];
+    if (['country', 'device'].includes(filter.column)) return ['search'];
+    return ['ads'];
+  }
   if (filter.target === 'query' || filter.target === 'page') return ['search'];
   return filter.target === 'ad' ? ['ads'] : ['ads', 'web'];
 }

@@ -68,9 +68,7 @@ export function buildSql(intent: Intent): string {
       `  where ${where.join(' and ')}`,
       ...(groupBy.length ? [`  group by ${groupBy.join(', ')}`] : []),
       ')',
-      ...(intent.threshold
-        ? [`where ${thresholdCondition(intent, intent.threshold.metric.id)}`]
-        : []),
+      ...(outerConditions(intent).length ? [`where ${outerConditions(intent).join(' and ')}`] : []),
       ...(orderBy ? [`order by ${orderBy}`] : []),
       ...(limit !== undefined ? [`limit ${limit}`] : []),
     ].join('\n');
@@ -85,8 +83,8 @@ export function buildSql(intent: Intent): string {
     `from ${table}`,
     ...(where.length ? [`where ${where.join(' and ')}`] : []),
     ...(groupBy.length ? [`group by ${groupBy.join(', ')}`] : []),
-    ...(intent.threshold
-      ? [`having ${thresholdCondition(intent, metricSql(intent.threshold.metric, intent, sum))}`]
+    ...(havingConditions(intent).length
+      ? [`having ${havingConditions(intent).join(' and ')}`]
       : []),
     ...(orderBy ? [`order by ${orderBy}`] : []),
     ...(limit !== undefined ? [`limit ${limit}`] : []),
@@ -115,12 +113,36 @@ function filterCondition(filter: Filter, intent: Intent): string {
     query: 'query',
     page: 'page',
   }[filter.target];
-  return `contains(${nameKeySql(column)}, ${literal(filter.text)})`;
+  const condition = `contains(${nameKeySql(column)}, ${literal(filter.text)})`;
+  if (!filter.text.includes(' ')) return condition;
+  // "black friday" also finds TT_FR_BlackFriday_2025.
+  return `(${condition} or contains(replace(${nameKeySql(column)}, ' ', ''), ${literal(filter.text.replace(/ /g, ''))}))`;
 }
 
-function thresholdCondition(intent: Intent, expression: string): string {
-  const { operator, value } = intent.threshold!;
-  return `${expression} ${operator} ${value}`;
+/** The threshold, and for a top or bottom N, rows whose ranked metric is known (NULL is not a rank). */
+function havingConditions(intent: Intent): string[] {
+  const conditions: string[] = [];
+  if (intent.threshold) {
+    const { metric, operator, value } = intent.threshold;
+    conditions.push(`${metricSql(metric, intent, sum)} ${operator} ${value}`);
+  }
+  if (intent.rank?.limit !== undefined && intent.dimensions.length > 0) {
+    conditions.push(`${metricSql(intent.rank.metric, intent, sum)} is not null`);
+  }
+  return conditions;
+}
+
+/** The same conditions over a comparison's columns (the current period's values). */
+function outerConditions(intent: Intent): string[] {
+  const conditions: string[] = [];
+  if (intent.threshold) {
+    const { metric, operator, value } = intent.threshold;
+    conditions.push(`${metric.id} ${operator} ${value}`);
+  }
+  if (intent.rank?.limit !== undefined && intent.dimensions.length > 0) {
+    conditions.push(`${intent.rank.metric.id} is not null`);
+  }
+  return conditions;
 }
 
 /**

@@ -59,6 +59,7 @@ export function normalize(text: string): string {
       // A full stop, comma or dash not inside a number is a space.
       .replace(/(?<!\d)[.,]|[.,](?!\d)/g, ' ')
       .replace(/(?<![\d])-|-(?![\d])/g, ' ')
+      .replace(/(?<!\d)\/|\/(?!\d)/g, ' ')
       .replace(/\s+/g, ' ')
       .trim()
   );
@@ -133,7 +134,8 @@ export function countValue(word: string): number {
   return /^\d+$/.test(word) ? Number(word) : NUMBER_WORDS[word]!;
 }
 
-/** A decimal as typed, in either convention: 1,5 / 1.5 / 1500. */
-export function decimalValue(text: string): number {
+/** A decimal as typed: 1,5 and 1.5 (French and English decimals), 5,000 (English thousands). */
+export function decimalValue(text: string, language: Language): number {
+  if (language === 'en' && /^\d{1,3}(?:,\d{3})+$/.test(text)) return Number(text.replace(/,/g, ''));
   return Number(text.replace(',', '.'));
 }

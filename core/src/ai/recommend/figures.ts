@@ -5,9 +5,18 @@
  */
 import type { Evidence } from '../types.ts';
 
-/** Digits a figure keeps: money and counts by size, ratios two decimals. */
+/** Digits a figure keeps: by size, and three significant ones below 1 (a CTR of 0.0123). */
 export function rounded(value: number, digits?: number): number {
-  const places = digits ?? (Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2);
+  const size = Math.abs(value);
+  const places =
+    digits ??
+    (size >= 100
+      ? 0
+      : size >= 10
+        ? 1
+        : size >= 1 || size === 0
+          ? 2
+          : Math.min(8, 2 - Math.floor(Math.log10(size))));
   const factor = 10 ** places;
   const result = Math.round(value * factor) / factor;
   return Object.is(result, -0) ? 0 : result;

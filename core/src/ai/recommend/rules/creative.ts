@@ -25,8 +25,11 @@ export const FRESH_DAYS = 14;
 export const FREQUENCY_RISE = 1.3;
 /** CTR falls: at least -20%, beyond the weekly noise of an ad's CTR. */
 export const CTR_FALL = 0.8;
-/** An ad worth a new creative: at least 5% of its campaign's impressions last week. */
-export const MIN_IMPRESSION_SHARE = 0.05;
+/**
+ * An ad worth a new creative: at least 2% of its campaign's ad impressions, last week or in its
+ * baseline (a fatiguing ad loses delivery: its share then is the one that says it matters).
+ */
+export const MIN_IMPRESSION_SHARE = 0.02;
 /** Enough impressions in each period for a CTR to mean something. */
 export const MIN_IMPRESSIONS = 2_000;
 /** A new creative wins back 30% to 100% of the lost CTR (60% in the middle). */
@@ -60,14 +63,13 @@ export function creativeRule(context: RuleContext): Proposal[] {
   );
   const offset = data.days.length - data.adDays.length;
   const proposals: Proposal[] = [];
-  // Each campaign's ad impressions last week, for the ads' shares.
-  const campaignImpressions = new Map<string, number>();
+  // Each campaign's ad impressions per day, for the ads' shares.
+  const campaignImpressions = new Map<string, Float64Array>();
   for (const ad of data.ads) {
     const key = `${ad.platform}\u0000${ad.accountId}\u0000${ad.campaignId}`;
-    campaignImpressions.set(
-      key,
-      (campaignImpressions.get(key) ?? 0) + sumOver(ad.impressions, recentFrom, last),
-    );
+    const total = campaignImpressions.get(key) ?? new Float64Array(data.adDays.length);
+    ad.impressions.forEach((impressions, index) => (total[index]! += impressions));
+    campaignImpressions.set(key, total);
   }
   for (const ad of data.ads) {
     const key = `${ad.platform}\u0000${ad.accountId}\u0000${ad.campaignId}`;
@@ -80,7 +82,12 @@ export function creativeRule(context: RuleContext): Proposal[] {
     if (recent.impressions < MIN_IMPRESSIONS || base.impressions < MIN_IMPRESSIONS) continue;
     if (!(recent.frequency >= FREQUENCY_RISE * base.frequency)) continue;
     if (!(recent.ctr <= CTR_FALL * base.ctr)) continue;
-    if (recent.impressions < MIN_IMPRESSION_SHARE * (campaignImpressions.get(key) ?? 0)) continue;
+    const all = campaignImpressions.get(key)!;
+    const share = Math.max(
+      recent.impressions / Math.max(1, sumOver(all, recentFrom, last)),
+      base.impressions / Math.max(1, sumOver(all, baseFrom, baseTo)),
+    );
+    if (share < MIN_IMPRESSION_SHARE) continue;
 
     // How sure: the chance of so few clicks at the old CTR.
     const expectedClicks = recent.impressions * base.ctr;

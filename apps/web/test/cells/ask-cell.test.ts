@@ -112,6 +112,16 @@ describe('ask cell', () => {
     question().dispatchEvent(enter);
     expect(enter.defaultPrevented).toBe(true);
     expect(onrun).toHaveBeenCalledTimes(1);
+    // Ctrl+Enter is left to the editor's own shortcut (which runs the notebook once).
+    const ctrlEnter = new KeyboardEvent('keydown', {
+      key: 'Enter',
+      ctrlKey: true,
+      bubbles: true,
+      cancelable: true,
+    });
+    question().dispatchEvent(ctrlEnter);
+    expect(ctrlEnter.defaultPrevented).toBe(false);
+    expect(onrun).toHaveBeenCalledTimes(1);
   });
 
   test('a space typed at the end is not written (no quoting), and stays in the field', async () => {

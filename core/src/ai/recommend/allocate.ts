@@ -3,7 +3,7 @@
  * a fixed total, each within its bounds. Concave curves make it exact: at the optimum every
  * campaign not at a bound has the same marginal return λ, found by bisection.
  */
-import { marginal, predict } from './curve.ts';
+import { predict } from './curve.ts';
 
 export interface AllocationItem {
   id: string;
@@ -96,5 +96,3 @@ export function transfers(items: readonly AllocationItem[], target: readonly num
 export function totalResult(items: readonly AllocationItem[], spends: readonly number[]): number {
   return items.reduce((sum, item, index) => sum + predict(item.curve, spends[index]!), 0);
 }
-
-export { marginal };

@@ -4,7 +4,6 @@
  */
 import type { Action } from '../types.ts';
 import type { CampaignHistory, ModelData } from './data.ts';
-import { addDays } from './dates.ts';
 import { EvidenceBuilder } from './figures.ts';
 import { campaignDailySql, portfolioSql } from './sql.ts';
 
@@ -204,7 +203,8 @@ export function deriveTargets(
 
 /**
  * How a reason names the target: "the target CPA of 40", or for a derived one "the target CPA
- * of 22.5 (1.5 x the portfolio's 15 over 90 days)", its figures cited in `evidence`.
+ * of 30 (not given: 2 x the sales portfolio's 15 over its last 90 days)", its figures cited in
+ * `evidence`.
  */
 export function describeTarget(
   context: RuleContext,
@@ -231,5 +231,3 @@ export function matureWindow(context: RuleContext, days: number) {
   const from = Math.max(0, to - days + 1);
   return { from, to, start: context.data.days[from]!, end: context.data.days[to]! };
 }
-
-export { addDays };

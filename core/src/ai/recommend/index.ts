@@ -32,9 +32,12 @@ export interface RecommendOptions {
   today?: string;
   /** What the actions optimize: conversions (default) or revenue (conversion value). */
   goal?: RecommendGoal;
-  /** Target CPA (goal conversions); default: 1.5x the portfolio's CPA of the same objective over 90 days. */
+  /**
+   * Target CPA (goal conversions); default: 2x the CPA of the campaign's segment (its objective,
+   * brand and non-brand apart) over its last 90 complete days.
+   */
   targetCpa?: number;
-  /** Target ROAS (goal revenue); default: the portfolio's ROAS of the same objective over 90 days / 1.5. */
+  /** Target ROAS (goal revenue); default: half the ROAS of the campaign's segment, likewise. */
   targetRoas?: number;
   /** How many actions to return at most (default 20). */
   maxActions?: number;

@@ -7,7 +7,6 @@
 import type { Proposal, RuleContext } from '../context.ts';
 import {
   campaignEvidence,
-  campaignFilter,
   campaignTarget,
   HORIZON_DAYS,
   judged,
@@ -234,5 +233,3 @@ export function curvePoints(
   }
   return points;
 }
-
-export { campaignFilter };

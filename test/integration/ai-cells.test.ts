@@ -1,7 +1,7 @@
 /**
- * `baton ask` and `ask` cells over the demo workspace: the JSON and text answers, a refusal's
- * exit code 3, usage errors, and a notebook whose ask cell runs the engine's draft in the editor,
- * only pinned SQL in a report.
+ * AI cells over the demo workspace: `baton ask` (the JSON and text answers, a refusal's exit code
+ * 3, usage errors); a notebook whose ask cell runs the engine's draft in the editor and only
+ * pinned SQL in a report; a recommend cell's table of actions, read by a later cell.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -123,5 +123,47 @@ describe('ask cells', () => {
     if (outcome.status !== 'failed') return;
     expect(outcome.error.kind).toBe('unanswerable');
     expect(outcome.error.hint).toMatch(/Questions it can answer/);
+  });
+});
+
+describe('recommend cells', () => {
+  it('lists the ranked actions as a table that later cells read by name', async () => {
+    const { warehouse } = await openWorkspace(root);
+    try {
+      const runner = new NotebookRunner(warehouse, { now: () => new Date(`${TODAY}T08:00:00Z`) });
+      const notebook = parseNotebook(
+        [
+          '---',
+          'title: Actions',
+          '---',
+          '',
+          '```recommend actions',
+          'goal: conversions',
+          'max_actions: 5',
+          '```',
+          '',
+          '```sql kinds',
+          'select type, count(*) as actions from actions group by type order by type',
+          '```',
+          '',
+        ].join('\n'),
+      ).notebook;
+      const run = await runner.run(notebook);
+      const [actions, kinds] = [...run.outcomes.values()];
+      expect(actions?.status).toBe('finished');
+      if (actions?.status !== 'finished' || kinds?.status !== 'finished') return;
+      const { columns, data, rowCount } = actions.result;
+      expect(rowCount).toBe(5);
+      const column = (name: string) => data[columns.findIndex((info) => info.name === name)]!;
+      expect(column('priority')).toEqual([1, 2, 3, 4, 5]);
+      expect(new Set(column('type'))).toContain('fix_tracking');
+      for (const evidence of column('evidence')) {
+        expect(JSON.parse(String(evidence))).not.toHaveLength(0);
+      }
+      const counted = kinds.result.data[1]!.reduce((sum: number, value) => sum + Number(value), 0);
+      expect(counted).toBe(5);
+    } finally {
+      await warehouse.close();
+    }
   });
 });

@@ -6,13 +6,14 @@ import { BatonError } from '../errors.ts';
 import { runCheck } from '../checks/cell.ts';
 import { calendarEvents, type WorkspaceCalendar } from '../checks/cell-events.ts';
 import { parseCellSpec, resolveInputs } from '../notebook/index.ts';
-import type { CheckSpec } from '../notebook/index.ts';
+import type { CheckSpec, RecommendSpec } from '../notebook/index.ts';
 import type { Cell, Notebook } from '../notebook/types.ts';
 import { ResultCache, type CachedResult } from './cache.ts';
 import { readsOf } from './reads.ts';
 import { Slots } from './slots.ts';
 import { tempTableOf } from './temp-table.ts';
 import { askSql } from './ask-cell.ts';
+import { runRecommendCell } from './recommend-cell.ts';
 import type { AiLanguageModel } from '../ai/model/index.ts';
 import type { CellError, CellOutcome, CellRunInfo, NotebookRunResult, RunEvent } from './types.ts';
 
@@ -63,11 +64,6 @@ export class InputError extends BatonError {
     super('input', message, hint);
   }
 }
-
-const UNAVAILABLE: Record<string, string> = {
-  recommend:
-    'Recommendation cells are not available yet: they arrive with the recommendations issue.',
-};
 
 /**
  * Runs notebooks against one warehouse: cells in dependency order, each named cell's full result
@@ -304,9 +300,6 @@ export class NotebookRunner {
   async #runCell(node: CellNode, context: RunState): Promise<CellOutcome> {
     const { cell } = node;
     const started = performance.now();
-    const unavailable = UNAVAILABLE[cell.kind];
-    if (unavailable) throw new BatonError('unavailable', unavailable);
-
     if (cell.kind === 'chart') {
       const source =
         node.upstream[0] === undefined ? undefined : context.outcomes.get(node.upstream[0]);
@@ -332,6 +325,7 @@ export class NotebookRunner {
     }
 
     if (cell.kind === 'check') return this.#runCheck(node, context, started);
+    if (cell.kind === 'recommend') return this.#runRecommend(node, context, started);
 
     const cellParams = bindParams(node, context.params);
     // An ask cell runs its pinned SQL, or in the editor the engine's draft of it.
@@ -422,6 +416,22 @@ export class NotebookRunner {
       cached: false,
       durationMs: performance.now() - started,
     };
+  }
+
+  /**
+   * A recommend cell is computed on every run, like a check (its answer depends on the day);
+   * a named one's actions become a temp table of the run.
+   */
+  async #runRecommend(node: CellNode, context: RunState, started: number): Promise<CellOutcome> {
+    const parsed = parseCellSpec(node.cell);
+    if (!('spec' in parsed)) throw invalidSpec(parsed.diagnostics);
+    const result = await runRecommendCell(context.session, parsed.spec as RecommendSpec, {
+      today: context.today,
+      events: calendarEvents(this.options.calendar),
+    });
+    if (node.cell.name !== undefined) await tempTableOf(context.session, node.cell.name, result);
+    context.keys.set(node.cell.id, resultKey(result));
+    return { status: 'finished', result, cached: false, durationMs: performance.now() - started };
   }
 
   /**

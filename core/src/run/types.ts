@@ -8,8 +8,9 @@ import type { CellKind } from '../notebook/types.ts';
 /** Why a cell did not produce a result. */
 export interface CellError {
   /** `query` (DuckDB error), `refused` (not one read-only statement), `timeout`, `dependency`
-   *  (cycle, unknown or duplicate name), `invalid` (bad cell spec), `unavailable` (cell kind
-   *  whose issue has not landed), `cancelled`. */
+   *  (cycle, unknown or duplicate name), `invalid` (bad cell spec), `unanswerable` (an ask
+   *  cell's question the engine refused), `unpinned` (an ask cell with no accepted SQL, in a
+   *  report), `cancelled`. */
   kind: string;
   message: string;
   hint?: string;

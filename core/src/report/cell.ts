@@ -6,6 +6,7 @@ import { renderChartSvg } from './chart.ts';
 import type { Formatter } from './format.ts';
 import { html, trustedHtml, type SafeHtml } from './html.ts';
 import { MESSAGES } from './messages.ts';
+import { isActionTable, renderActions } from './actions.ts';
 import { isKpiResult, renderKpis, renderTable } from './table.ts';
 
 const LONG_TABLE_ROWS = 20;
@@ -92,6 +93,8 @@ export async function renderCell(
     const { error } = outcome;
     if (error.kind === 'unavailable')
       return notice('info', messages.unavailable(name), shortMessage(error.message));
+    // A question nobody has reviewed yet: the report waits for a person, it does not guess.
+    if (error.kind === 'unpinned') return notice('info', messages.unpinned(name), error.hint);
     const detail = [shortMessage(error.message), error.hint].filter(Boolean).join(' ');
     return notice('failed', messages.failed(name), detail);
   }
@@ -101,13 +104,16 @@ export async function renderCell(
   if (cell.kind !== 'chart') {
     const { result } = outcome;
     parts.push(
-      isKpiResult(result)
-        ? renderKpis(result, context.formatter)
-        : renderTable(result, context.formatter),
+      cell.kind === 'recommend' && isActionTable(result)
+        ? renderActions(result, context.formatter)
+        : isKpiResult(result)
+          ? renderKpis(result, context.formatter)
+          : renderTable(result, context.formatter),
     );
   }
   // A table taller than a page may break across pages; anything shorter stays in one piece.
-  const long = cell.kind !== 'chart' && outcome.result.rowCount > LONG_TABLE_ROWS;
+  const long =
+    cell.kind !== 'chart' && cell.kind !== 'recommend' && outcome.result.rowCount > LONG_TABLE_ROWS;
   const kind = `${outcome.chart ? 'chart-output' : 'result-output'}${long ? ' long' : ''}`;
   return html`<figure class="output ${kind}" data-cell="${name}">
     ${caption ? html`<figcaption class="caption">${caption}</figcaption>` : ''}${parts}

@@ -7,6 +7,7 @@ export interface ReportMessages {
   blockedBy: (cell: string, by: string) => string;
   failed: (cell: string) => string;
   unavailable: (cell: string) => string;
+  unpinned: (cell: string) => string;
   notRun: (cell: string) => string;
   noRows: string;
   missingValue: (reference: string) => string;
@@ -22,6 +23,7 @@ export const MESSAGES: Record<ReportLocale, ReportMessages> = {
     blockedBy: (cell, by) => `${cell}: blocked by ${by}, which did not finish`,
     failed: (cell) => `${cell} could not be computed`,
     unavailable: (cell) => `${cell} is not available yet`,
+    unpinned: (cell) => `${cell}: the question’s SQL has not been reviewed and accepted yet`,
     notRun: (cell) => `${cell} was not run`,
     noRows: 'No rows',
     missingValue: (reference) => `[${reference}: no value]`,
@@ -35,6 +37,7 @@ export const MESSAGES: Record<ReportLocale, ReportMessages> = {
     blockedBy: (cell, by) => `${cell} : bloqué par ${by}, qui n’a pas abouti`,
     failed: (cell) => `${cell} n’a pas pu être calculé`,
     unavailable: (cell) => `${cell} n’est pas encore disponible`,
+    unpinned: (cell) => `${cell} : le SQL de la question n’a pas encore été relu ni accepté`,
     notRun: (cell) => `${cell} n’a pas été exécuté`,
     noRows: 'Aucune ligne',
     missingValue: (reference) => `[${reference} : pas de valeur]`,

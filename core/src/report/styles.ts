@@ -51,6 +51,15 @@ tr { break-inside: avoid; }
 .kpi { flex: 1 1 120px; min-width: max-content; border: 1px solid var(--rule); border-radius: 10px; padding: 14px 16px; background: #fff; }
 .kpi-label { color: var(--muted); font-size: 13px; margin-bottom: 4px; }
 .kpi-value { font-size: 22px; font-weight: 650; letter-spacing: -0.01em; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.actions { list-style: none; margin: 0; padding: 0; display: grid; gap: 10px; }
+.action { border: 1px solid var(--rule); border-radius: 10px; padding: 12px 16px; background: #fff; break-inside: avoid; }
+.action p { margin: 0; }
+.action-head { font-size: 15px; }
+.action-rank { display: inline-block; min-width: 22px; height: 22px; line-height: 22px; border-radius: 11px; background: var(--soft); text-align: center; font-size: 12px; font-weight: 650; margin-right: 6px; }
+.action-target { color: var(--muted); }
+.action-reason { margin-top: 6px !important; font-size: 14px; }
+.action-impact { margin-top: 6px !important; font-size: 13px; color: var(--muted); font-variant-numeric: tabular-nums; }
+.actions-none { color: var(--muted); }
 .notice { border-radius: 8px; padding: 10px 14px; font-size: 14px; border: 1px solid; }
 .notice p { margin: 0; }
 .notice .detail { margin-top: 4px; font-size: 13px; color: var(--muted); }

@@ -1,0 +1,104 @@
+/**
+ * A recommend cell in a report: each action as a short card a CMO reads in seconds: what to do,
+ * on what, why (the reason cites its numbers), what it should bring, and how sure it is.
+ */
+import type { QueryResult, SqlValue } from '../engine/types.ts';
+import type { Formatter } from './format.ts';
+import { html, type SafeHtml } from './html.ts';
+import type { ReportLocale } from './messages.ts';
+
+const ACTION_NAMES: Record<ReportLocale, Record<string, string>> = {
+  en: {
+    pause_campaign: 'Pause',
+    cut_budget: 'Cut the budget',
+    raise_budget: 'Raise the budget',
+    shift_budget: 'Shift budget',
+    refresh_creative: 'Refresh the creative',
+    fix_tracking: 'Fix tracking',
+    investigate_anomaly: 'Investigate',
+  },
+  fr: {
+    pause_campaign: 'Mettre en pause',
+    cut_budget: 'Baisser le budget',
+    raise_budget: 'Augmenter le budget',
+    shift_budget: 'Déplacer du budget',
+    refresh_creative: 'Renouveler la création',
+    fix_tracking: 'Réparer le suivi',
+    investigate_anomaly: 'Enquêter',
+  },
+};
+
+const IMPACT_WORDS: Record<ReportLocale, Record<string, string>> = {
+  en: { conversions: 'conversions', revenue: 'revenue', spend: 'spend saved' },
+  fr: { conversions: 'conversions', revenue: 'chiffre d’affaires', spend: 'dépenses économisées' },
+};
+
+const LABELS = {
+  en: {
+    impact: (range: string, days: string) => `Expected: ${range} over ${days} days`,
+    confidence: (value: string) => `confidence ${value}`,
+    none: 'No action to recommend: nothing stands out in the data.',
+  },
+  fr: {
+    impact: (range: string, days: string) => `Attendu : ${range} sur ${days} jours`,
+    confidence: (value: string) => `confiance ${value}`,
+    none: 'Aucune action à recommander : rien ne ressort des données.',
+  },
+};
+
+/** The table of `recommend` cells, as made by the runner (`actionTable`). */
+export function isActionTable(result: QueryResult): boolean {
+  const names = new Set(result.columns.map((column) => column.name));
+  return ['priority', 'type', 'reason', 'impact_low', 'impact_high'].every((name) =>
+    names.has(name),
+  );
+}
+
+export function renderActions(result: QueryResult, formatter: Formatter): SafeHtml {
+  const { locale } = formatter;
+  const labels = LABELS[locale];
+  if (result.rowCount === 0) return html`<p class="actions-none">${labels.none}</p>`;
+  const column = (name: string): SqlValue[] =>
+    result.data[result.columns.findIndex((info) => info.name === name)] ?? [];
+  const [priority, type, platform, campaign, ad, reason] = [
+    'priority',
+    'type',
+    'platform',
+    'campaign_name',
+    'ad_name',
+    'reason',
+  ].map(column);
+  const [metric, low, high, days, confidence] = [
+    'impact_metric',
+    'impact_low',
+    'impact_high',
+    'impact_days',
+    'confidence',
+  ].map(column);
+  const cards = Array.from({ length: result.rowCount }, (_, row) => {
+    const kind = String(type![row]);
+    const money = metric![row] !== 'conversions';
+    const amount = (value: SqlValue | undefined) =>
+      formatter.format(
+        value,
+        money ? { type: 'currency', digits: 0 } : { type: 'number', digits: 0 },
+      );
+    const range = `${amount(low![row])} – ${amount(high![row])} ${IMPACT_WORDS[locale][String(metric![row])] ?? ''}`;
+    const target = [platform![row], campaign![row], ad![row]].filter(Boolean).join(' · ');
+    return html`<li class="action">
+      <p class="action-head">
+        <span class="action-rank">${String(priority![row])}</span>
+        <strong>${ACTION_NAMES[locale][kind] ?? kind}</strong>
+        <span class="action-target">${target}</span>
+      </p>
+      <p class="action-reason">${String(reason![row] ?? '')}</p>
+      <p class="action-impact">
+        ${labels.impact(range.trim(), String(days![row]))} ·
+        ${labels.confidence(formatter.format(confidence![row], { type: 'percent', digits: 0 }))}
+      </p>
+    </li>`;
+  });
+  return html`<ol class="actions">
+    ${cards}
+  </ol>`;
+}

@@ -81,6 +81,14 @@ export function unitValue(context: RuleContext, segment: string): number {
   return context.goal === 'revenue' ? 1 / target : target;
 }
 
+/** Statuses of a campaign the team stopped (as platforms and exports spell them). */
+const STOPPED = /^(paused|removed|deleted|archived|ended|inactive|disabled)$/i;
+
+/** Whether the campaign still runs: its last status is not a stopped one (none given: it runs). */
+export function running(campaign: CampaignHistory): boolean {
+  return !STOPPED.test(campaign.status.trim());
+}
+
 /** Whether the goal's rules judge campaigns of this objective. */
 export function judged(context: RuleContext, campaign: CampaignHistory): boolean {
   if (NON_CONVERSION_OBJECTIVES.has(campaign.objective.toLowerCase())) return false;

@@ -78,13 +78,13 @@ describe('pause or cut over target', () => {
     expect(actions.map((action) => action.priority)).toEqual(actions.map((_, index) => index + 1));
   });
 
-  it('derives the target from the portfolio when none is given, and says so', async () => {
+  it('derives the target from the portfolio when none is given, and says so (no status: running)', async () => {
     const actions = await run(
       {
         campaign_daily: [
           ...steady('a', 300, 20, 4),
           ...steady('b', 300, 20, 5),
-          ...steady('bad', 200, 150, 6),
+          ...steady('bad', 200, 150, 6, { campaign_status: null }),
         ],
       },
       { alerts: [] },

@@ -17,6 +17,7 @@ import {
   resultSeries,
   unitValue,
   worseThan,
+  running,
 } from '../context.ts';
 import type { CampaignHistory } from '../data.ts';
 import { sumOver, weekRange } from '../data.ts';
@@ -65,7 +66,7 @@ export function budgetRule(
   const window = matureWindow(context, RETURN_DAYS);
   const proposals: Proposal[] = [];
   for (const campaign of context.data.campaigns) {
-    if (!judged(context, campaign) || campaign.status.toLowerCase() !== 'active') continue;
+    if (!judged(context, campaign) || !running(campaign)) continue;
     const capped = cappedDays(campaign, last);
     if (capped === undefined || capped < CAPPED_DAYS) continue;
     const budget = campaign.dailyBudget!;

@@ -4,7 +4,13 @@
  * (a workspace whose ads report no frequency has no such rule).
  */
 import type { Proposal, RuleContext } from '../context.ts';
-import { HORIZON_DAYS, NON_CONVERSION_OBJECTIVES, resultSeries, unitValue } from '../context.ts';
+import {
+  HORIZON_DAYS,
+  NON_CONVERSION_OBJECTIVES,
+  resultSeries,
+  running,
+  unitValue,
+} from '../context.ts';
 import type { AdHistory } from '../data.ts';
 import { sumOver } from '../data.ts';
 import { clamp } from '../curve.ts';
@@ -74,7 +80,7 @@ export function creativeRule(context: RuleContext): Proposal[] {
   for (const ad of data.ads) {
     const key = `${ad.platform}\u0000${ad.accountId}\u0000${ad.campaignId}`;
     const campaign = campaigns.get(key);
-    if (!campaign || campaign.status.toLowerCase() !== 'active') continue;
+    if (!campaign || !running(campaign)) continue;
     const { baseFrom, baseTo } = baselineOf(ad, last);
     if (baseTo < baseFrom) continue;
     const recent = periodOf(ad, recentFrom, last, goal);

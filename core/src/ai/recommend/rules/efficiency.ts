@@ -17,6 +17,7 @@ import {
   targetYield,
   unitValue,
   worseThan,
+  running,
 } from '../context.ts';
 import { sumOver } from '../data.ts';
 import { clamp } from '../curve.ts';
@@ -54,7 +55,7 @@ export function efficiencyRule(context: RuleContext): Proposal[] {
   const proposals: Proposal[] = [];
   const last = context.data.days.length - 1;
   for (const campaign of context.data.campaigns) {
-    if (!judged(context, campaign) || campaign.status.toLowerCase() !== 'active') continue;
+    if (!judged(context, campaign) || !running(campaign)) continue;
     // Still spending: a campaign that stopped needs no pause.
     if (sumOver(campaign.spend, last - 2, last) <= 0) continue;
     const target = context.targets.get(campaign.segment)!;

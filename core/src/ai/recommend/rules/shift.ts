@@ -14,6 +14,7 @@ import {
   metricName,
   resultSeries,
   unitValue,
+  running,
 } from '../context.ts';
 import type { CampaignHistory } from '../data.ts';
 import { sumOver, weekRange } from '../data.ts';
@@ -91,7 +92,7 @@ export function shiftRule(
   const last = context.data.days.length - 1;
   for (const campaign of context.data.campaigns) {
     if (!judged(context, campaign) || excluded.has(campaign)) continue;
-    if (campaign.status.toLowerCase() !== 'active') continue;
+    if (!running(campaign)) continue;
     let activeDays = 0;
     for (let index = last - CURRENT_DAYS + 1; index <= last; index++)
       if (campaign.spend[index]! > 0) activeDays++;

@@ -203,6 +203,12 @@ describe('baton recommend', () => {
     expect(actions.some((action) => action.campaign_id === '101')).toBe(false);
   });
 
+  it('takes a target ROAS alone as the revenue goal', async () => {
+    const run = await runCli(['recommend', '--workspace', workspace, '--target-roas', '2']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('(goal: revenue)');
+  });
+
   it('says what to do on a workspace without data', async () => {
     const run = await runCli(['recommend', '--workspace', empty]);
     expect(run.code).toBe(0);
@@ -216,7 +222,7 @@ describe('baton recommend', () => {
       [['--goal', 'profit'], '--goal must be one of conversions, revenue'],
       [['--target-cpa', 'abc'], '--target-cpa must be a number above 0'],
       [['--target-cpa=-4'], '--target-cpa must be a number above 0'],
-      [['--target-roas', '3'], '--target-roas applies to --goal revenue'],
+      [['--target-roas', '3', '--goal', 'conversions'], '--target-roas applies to --goal revenue'],
       [['--today', '2026-02-30'], '--today must be a date written YYYY-MM-DD'],
       [['--format', 'csv'], '--format must be one of text, json'],
       [['--frobnicate'], 'Unknown option'],

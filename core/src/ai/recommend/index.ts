@@ -30,7 +30,10 @@ import { trackingRule } from './rules/tracking.ts';
 export interface RecommendOptions {
   /** Judge the data up to this day (`YYYY-MM-DD`); nothing after it is read. Default: the data's last day. */
   today?: string;
-  /** What the actions optimize: conversions (default) or revenue (conversion value). */
+  /**
+   * What the actions optimize: conversions or revenue (conversion value). Default: revenue when
+   * only `targetRoas` is given, else conversions.
+   */
   goal?: RecommendGoal;
   /**
    * Target CPA (goal conversions); default: 2x the CPA of the campaign's segment (its objective,
@@ -60,7 +63,12 @@ export async function recommend(
   validate(options);
   const today = options.today ?? (await lastDataDay(source));
   if (today === undefined) return [];
-  const goal = options.goal ?? 'conversions';
+  // A target ROAS alone says the goal is revenue.
+  const goal =
+    options.goal ??
+    (options.targetRoas !== undefined && options.targetCpa === undefined
+      ? 'revenue'
+      : 'conversions');
   const data = await readModel(source, today);
   if (data.campaigns.length === 0) return [];
   const matureIndex = data.days.length - 1 - MATURITY_DAYS;

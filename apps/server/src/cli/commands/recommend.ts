@@ -29,7 +29,8 @@ export const recommendCommand: Command = {
                 [--target-cpa N] [--target-roas N] [--format text|json]
 
   --today        judge the data up to this day (default: the data's last day); nothing after it is read
-  --goal         what the actions optimize: conversions (default) or revenue (conversion value)
+  --goal         what the actions optimize: conversions or revenue (conversion value); default:
+                 revenue when only --target-roas is given, else conversions
   --target-cpa   the CPA campaigns are held to (goal conversions); default: 2x the portfolio's CPA
                  of the same objective (brand and non-brand apart) over the last 90 days
   --target-roas  the ROAS campaigns are held to (goal revenue); default: half the portfolio's ROAS
@@ -59,9 +60,15 @@ function positiveOption(args: ParsedArgs, name: string): number | undefined {
 
 async function runRecommend(args: ParsedArgs, io: Parameters<Command['run']>[1]): Promise<number> {
   const format = choiceOption(args, 'format', FORMATS, 'text');
-  const goal = choiceOption(args, 'goal', GOALS, 'conversions');
   const targetCpa = positiveOption(args, 'target-cpa');
   const targetRoas = positiveOption(args, 'target-roas');
+  // A target ROAS alone says the goal is revenue.
+  const goal = choiceOption(
+    args,
+    'goal',
+    GOALS,
+    targetRoas !== undefined && targetCpa === undefined ? 'revenue' : 'conversions',
+  );
   if (goal === 'conversions' && targetRoas !== undefined)
     throw new UsageError(
       '--target-roas applies to --goal revenue.',

@@ -1,5 +1,6 @@
 /**
- * The `baton` command line. Exit codes: 0 ok, 1 a cell or query failed, 2 a usage error.
+ * The `baton` command line. Exit codes: 0 ok, 1 a cell or query failed, 2 a usage error, 3 a
+ * question `baton ask` refuses.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

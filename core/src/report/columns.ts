@@ -23,7 +23,9 @@ const MONEY_WORDS = new Set([
 ]);
 const MONEY_NAMES = /(conversion|purchase|order)s?_value/;
 /** Name words of ratios stored as fractions (0.034 is 3.4 %). */
-const RATIO_WORDS = new Set(['ctr', 'cvr', 'rate', 'share', 'change', 'growth', 'pct']);
+const RATIO_WORDS = new Set(['ctr', 'cvr', 'rate', 'share', 'change', 'growth']);
+/** Name words of percentages in points (`spend_change_pct` 9.5 is 9.5 %). */
+const PERCENT_WORDS = new Set(['pct', 'percent']);
 /** Relative changes: `spend_vs_previous` is +12 %, not money. */
 const CHANGE_NAMES = /_vs_[a-z0-9]+$/;
 
@@ -67,6 +69,7 @@ export function columnFormat(column: ColumnInfo, values: readonly SqlValue[]): V
   if (!isNumericType(type)) return { type: 'text' };
   const words = column.name.toLowerCase().split(/[^a-z0-9]+/);
   const last = words[words.length - 1] ?? '';
+  if (PERCENT_WORDS.has(last)) return { type: 'percent', digits: 1, points: true };
   // A ratio names what it divides last: `spend_share` is a share, not money.
   if (RATIO_WORDS.has(last) || CHANGE_NAMES.test(column.name.toLowerCase())) {
     return { type: 'percent', digits: 1 };

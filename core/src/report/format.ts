@@ -11,7 +11,8 @@ export const INTL_LOCALES: Record<ReportLocale, string> = { en: 'en-GB', fr: 'fr
 /** How a value is shown: the template formats of notebook prose, plus `text` and `datetime`. */
 export type ValueFormat =
   | { type: 'number'; digits: number }
-  | { type: 'percent'; digits: number }
+  /** A fraction (0.034 is 3.4 %), or with `points` a value in percent (3.4 is 3.4 %). */
+  | { type: 'percent'; digits: number; points?: boolean }
   | { type: 'currency'; digits?: number }
   | { type: 'date' }
   | { type: 'datetime' }
@@ -107,7 +108,7 @@ export function createFormatter(options: {
     let numberFormat = numberFormats.get(key);
     if (!numberFormat)
       numberFormats.set(key, (numberFormat = new Intl.NumberFormat(intlLocale, settings)));
-    return numberFormat.format(value);
+    return numberFormat.format(format.type === 'percent' && format.points ? value / 100 : value);
   };
 
   const format = (value: SqlValue | undefined, valueFormat: ValueFormat): string => {

@@ -1,6 +1,6 @@
 /**
  * An intent as one read-only SQL statement over the model (docs/ask.md, "Shape of the
- * answer"): dimension columns, then one column per metric (with `_previous`, `_change` and
+ * answer"): dimension columns, then one column per metric (with `_previous`, `_delta` and
  * `_change_pct` in a comparison), KPIs as ratios of sums, literal dates and escaped texts.
  */
 import { nameKeySql } from './catalog.ts';
@@ -56,7 +56,7 @@ export function buildSql(intent: Intent): string {
       ...intent.metrics.flatMap((metric) => [
         metric.id,
         `${metric.id}_previous`,
-        `${metric.id} - ${metric.id}_previous as ${metric.id}_change`,
+        `${metric.id} - ${metric.id}_previous as ${metric.id}_delta`,
         `100 * (${metric.id} - ${metric.id}_previous) / nullif(${metric.id}_previous, 0) as ${metric.id}_change_pct`,
       ]),
     ];

@@ -106,7 +106,7 @@ Average search position: sum(position_weighted) / nullif(sum(impressions), 0).
 
 # Dates
 Today is ${today}. Bounds are inclusive. yesterday = today - 1. "last N days" = the N days ending yesterday. "last week" = the previous calendar week, Monday to Sunday; "last N weeks" = the N calendar weeks before the current one; "this week" = Monday of this week to today. "last month" = the previous calendar month; "last N months" = the N calendar months before the current one; "this month" / "month to date" = the 1st of this month to today. "last quarter" = the previous calendar quarter; "this quarter" = its 1st day to today. "year to date" / "this year" = 1 January to today; "last year" = the previous calendar year. "in March" = the latest March that has begun; "Q3" = the latest third quarter that has begun. No period = all the data (say so in "understood").
-Comparisons: "vs the previous period" = the same length ending the day before the period starts; "vs last year" = the same dates one year earlier. A comparison adds, for each metric m: m_previous, m_change (current - previous) and m_change_pct (100 * change / previous, NULL when previous is 0).
+Comparisons: "vs the previous period" = the same length ending the day before the period starts; "vs last year" = the same dates one year earlier. A comparison adds, for each metric m: m_previous, m_delta (current - previous) and m_change_pct (100 * delta / previous, NULL when previous is 0).
 Weeks start on Monday: date_trunc('week', date) AS week; months: date_trunc('month', date) AS month.
 
 # Shape of the answer

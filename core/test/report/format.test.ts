@@ -69,7 +69,7 @@ describe('columns', () => {
     expect(format('date', 'DATE')).toEqual({ type: 'date' });
   });
 
-  it('reads an ask comparison: the delta in the metric's unit, the change in percent points', () => {
+  it('reads an ask comparison: the delta in the metric unit, the change in percent points', () => {
     const format = (name: string) => columnFormat({ name, type: 'DOUBLE' }, [9.5]);
     expect(format('spend_delta')).toEqual({ type: 'currency' });
     expect(format('spend_change_pct')).toEqual({ type: 'percent', digits: 1, points: true });

@@ -118,9 +118,11 @@ export async function recommend(
   );
 
   // A campaign another action changes (or whose tracking broke) stays out of the budget shifts;
-  // one over target that the efficiency rule would cut may still give budget to better ones.
+  // one over target that the efficiency rule would cut may still give budget to better ones, and
+  // one whose budget the budget rule raises may still receive (the ranking keeps one of the two).
   const excluded = new Set<CampaignHistory>();
   const donorsOnly = new Set<CampaignHistory>();
+  const receiversOnly = new Set<CampaignHistory>();
   for (const campaign of data.campaigns) {
     if (skipped.has(campaign)) excluded.add(campaign);
     const own = proposals.filter(
@@ -131,12 +133,16 @@ export async function recommend(
         proposal.action.campaign_id === campaign.campaignId,
     );
     if (own.length === 0) continue;
-    const cutOnly = own.every(
-      (proposal) => proposal.rule === 'efficiency' && proposal.action.type === 'cut_budget',
-    );
-    (cutOnly ? donorsOnly : excluded).add(campaign);
+    if (
+      own.every(
+        (proposal) => proposal.rule === 'efficiency' && proposal.action.type === 'cut_budget',
+      )
+    )
+      donorsOnly.add(campaign);
+    else if (own.every((proposal) => proposal.rule === 'budget')) receiversOnly.add(campaign);
+    else excluded.add(campaign);
   }
-  const shifts = shiftRule(context, { curves, excluded, donorsOnly });
+  const shifts = shiftRule(context, { curves, excluded, donorsOnly, receiversOnly });
   // A campaign that gives budget to better ones needs no cut besides: one action per problem.
   const donors = new Set(
     shifts.map(

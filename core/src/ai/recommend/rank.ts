@@ -1,7 +1,8 @@
 /**
- * One action per target and cause (a budget shift's target is its pair of campaigns), ranked by expected money impact times confidence, numbered
- * 1..N. Two rules can answer one problem (a spend runaway is both an alert and a campaign over
- * target): the stronger proposal stays.
+ * One action per target and cause (a budget shift's target is its pair of campaigns), ranked by
+ * expected money impact times confidence, numbered 1..N. Two rules can answer one problem (a
+ * spend runaway is both an alert and a campaign over target; a campaign that deserves more
+ * budget can get it raised or shifted to it): the stronger proposal stays.
  */
 import type { Action } from '../types.ts';
 import type { Proposal } from './context.ts';
@@ -32,10 +33,25 @@ export function rankProposals(
     .filter((proposal) => proposal.money > 0 && Number.isFinite(proposal.money))
     .sort((a, b) => score(b) - score(a));
   const seen = new Set<string>();
+  // A campaign that deserves more budget: raised, or fed by shifts, whichever ranks first.
+  const funded = new Map<string, 'raise' | 'shift'>();
   const kept: Proposal[] = [];
   for (const proposal of ordered) {
     const key = `${targetKey(proposal)}\u0000${proposal.cause}`;
     if (seen.has(key)) continue;
+    const { action } = proposal;
+    const fundedKey =
+      action.type === 'raise_budget'
+        ? [action.platform, action.account_id ?? '', action.campaign_id ?? ''].join('\u0000')
+        : action.to
+          ? [action.to.platform, action.to.account_id, action.to.campaign_id].join('\u0000')
+          : undefined;
+    const way = action.type === 'raise_budget' ? 'raise' : 'shift';
+    if (fundedKey !== undefined) {
+      const first = funded.get(fundedKey);
+      if (first !== undefined && first !== way) continue;
+      funded.set(fundedKey, way);
+    }
     seen.add(key);
     kept.push(proposal);
   }

@@ -50,6 +50,8 @@ export interface ShiftInputs {
   excluded: ReadonlySet<CampaignHistory>;
   /** Campaigns over target: they may give budget, never receive it. */
   donorsOnly?: ReadonlySet<CampaignHistory>;
+  /** Campaigns with a raise of their own: they may receive budget, never give it. */
+  receiversOnly?: ReadonlySet<CampaignHistory>;
 }
 
 /** The allocation problem for one segment's campaigns: exported for the scenario tests. */
@@ -58,6 +60,7 @@ export function shiftItems(
   campaigns: readonly CampaignHistory[],
   curves: Map<CampaignHistory, ResponseCurve>,
   donorsOnly: ReadonlySet<CampaignHistory> = new Set(),
+  receiversOnly: ReadonlySet<CampaignHistory> = new Set(),
 ): { items: AllocationItem[]; campaigns: CampaignHistory[] } {
   const last = context.data.days.length - 1;
   const items: AllocationItem[] = [];
@@ -76,7 +79,7 @@ export function shiftItems(
       id: `${campaign.platform}\u0000${campaign.accountId}\u0000${campaign.campaignId}`,
       curve,
       current,
-      lower: Math.min(current * (1 - MAX_MOVE), seen.low),
+      lower: receiversOnly.has(campaign) ? current : Math.min(current * (1 - MAX_MOVE), seen.low),
       upper: canGrow ? Math.max(current * (1 + MAX_MOVE), seen.high) : current,
     });
     used.push(campaign);
@@ -86,7 +89,7 @@ export function shiftItems(
 
 export function shiftRule(
   context: RuleContext,
-  { curves, excluded, donorsOnly }: ShiftInputs,
+  { curves, excluded, donorsOnly, receiversOnly }: ShiftInputs,
 ): Proposal[] {
   const groups = new Map<string, CampaignHistory[]>();
   const last = context.data.days.length - 1;
@@ -101,7 +104,7 @@ export function shiftRule(
   }
   const proposals: Proposal[] = [];
   for (const [segment, members] of groups) {
-    const { items, campaigns } = shiftItems(context, members, curves, donorsOnly);
+    const { items, campaigns } = shiftItems(context, members, curves, donorsOnly, receiversOnly);
     if (items.length < 2) continue;
     const target = allocate(items);
     const byId = new Map(

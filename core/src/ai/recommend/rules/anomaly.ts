@@ -22,7 +22,6 @@ import {
 import type { CampaignHistory } from '../data.ts';
 import { sumOver } from '../data.ts';
 import { addDays, daysBetween } from '../dates.ts';
-import { clamp } from '../curve.ts';
 import { EvidenceBuilder } from '../figures.ts';
 import { adDailySql, campaignDailySql } from '../sql.ts';
 import { median } from '../stats.ts';
@@ -38,6 +37,12 @@ export const RUNAWAY_FACTOR = 1.5;
 export const RUNAWAY_RECENT_DAYS = 3;
 /** How sure an alert is: the checks' precision on the demo's planted anomalies is about 0.9; an alert that is over says less about what to do next. */
 const ALERT_CONFIDENCE = { ongoing: 0.75, over: 0.6 };
+/**
+ * A ratio's move that is mostly mix (one member took a larger share of the denominator, e.g. a
+ * new ad with a lower CTR taking delivery) is a change of composition, often decided, rather
+ * than something broken: less sure it needs fixing.
+ */
+const MIX_DISCOUNT = 0.6;
 const CONVERSION_METRICS = new Set(['conversions', 'cpa', 'roas', 'cvr', 'conversion_value']);
 
 export interface AnomalyInputs {
@@ -277,7 +282,7 @@ function investigate(
             : ''
         }`
       : '';
-    cause = ` Root cause (against the ${evidence.cite('baseline_days', BASELINE_DAYS, 0)} days before): ${explanation.metric.toUpperCase()} ${change}${where}.`;
+    cause = ` Root cause (against the ${evidence.cite('baseline_days', BASELINE_DAYS, 0)} days before): ${explanation.metric.toUpperCase()} ${change}${where}${mixDriven(explanation) ? ', mostly a change of mix (one member took a larger share, e.g. a new ad), not of its own rate' : ''}.`;
   }
   const reason = `${metric} went ${summary.direction} on ${scope} for ${daysText} days, ${when}: ${value} against an expected ${expected}, about ${stake} at stake.${cause}${also} Find what changed then (a release, a feed, a bid, a budget) and fix or undo it.`;
   const deepestAd = explanation?.path.find((member) => member.level === 'ad')?.member ?? null;
@@ -304,10 +309,21 @@ function investigate(
         high: mid * 1.5,
         days: ongoing ? HORIZON_DAYS : days,
       },
-      confidence: clamp(ongoing ? ALERT_CONFIDENCE.ongoing : ALERT_CONFIDENCE.over, 0, 1),
+      confidence:
+        (ongoing ? ALERT_CONFIDENCE.ongoing : ALERT_CONFIDENCE.over) *
+        (explanation && mixDriven(explanation) ? MIX_DISCOUNT : 1),
       evidence: [evidence.evidence],
     },
   };
+}
+
+function mixDriven(explanation: Explanation): boolean {
+  const deepest = explanation.path.at(-1);
+  return (
+    deepest?.mix !== undefined &&
+    deepest.rate !== undefined &&
+    Math.abs(deepest.mix) > Math.abs(deepest.rate)
+  );
 }
 
 function signed(evidence: EvidenceBuilder, name: string, change: number): string {

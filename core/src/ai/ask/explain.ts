@@ -68,6 +68,12 @@ export function describeIntent(intent: Intent): string {
     intent.metrics.map((metric) => metric[language]),
     language,
   );
+  if (intent.average) {
+    const unit = { day: ['day', 'jour'], week: ['week', 'semaine'], month: ['month', 'mois'] }[
+      intent.average
+    ];
+    head += fr ? ` par ${unit[1]} (moyenne)` : ` per ${unit[0]} (average)`;
+  }
   head = head.charAt(0).toUpperCase() + head.slice(1);
   if (intent.dimensions.length) {
     head += ` ${fr ? 'par' : 'by'} ${list(

@@ -760,7 +760,7 @@ export const FILLERS = new Set(
     'avg mean break coming from between along like want wanna see need know curious looking ' +
     'look interested grab check view provide compute calculate extract retrieve quick quickly ' +
     'overview summary recap kindly hey hi hello d ll m re ve currently actually exactly trend ' +
-    'trends ' +
+    'trends compare comparing comparison ' +
     // French
     'le la les l un une des de du d en au aux a et ou est sont etait etaient sera ete avons ' +
     'avez ont ai as a on nous vous notre nos votre vos mon ma mes son sa ses leur leurs ce cet ' +
@@ -775,6 +775,7 @@ export const FILLERS = new Set(
     'moyennes t elle elles il ils totales venant provenant issu issus issues cote tu te toi je ' +
     'j me sortir voir aimerais voudrais souhaite souhaiterais besoin avoir connaitre savoir ' +
     'obtenir afficher montrer donner lister calculer extraire recuperer trouver bonjour salut ' +
-    'rapidement vite resume recapitulatif apercu point actuellement tendance tendances'
+    'rapidement vite resume recapitulatif apercu point actuellement tendance tendances compare ' +
+    'comparer comparaison'
   ).split(' '),
 );

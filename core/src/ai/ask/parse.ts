@@ -49,6 +49,8 @@ export interface Intent {
   comparison?: { kind: Comparison; period: Period };
   rank?: { order: RankOrder; metric: Metric; limit?: number };
   threshold?: { metric: Metric; operator: '>' | '<' | '>=' | '<='; value: number };
+  /** "average daily spend": totals divided by the days (weeks, months) of the period. */
+  average?: 'day' | 'week' | 'month';
 }
 
 /** What the engine understood before it gave up, for the refusal's words. */
@@ -206,6 +208,21 @@ export function parseQuestion(question: string, today: string, catalog: Catalog)
       understood,
     };
   }
+  // "revenue per session": a ratio Baton has no KPI for, not two metrics.
+  for (let index = 1; index < metrics.length; index++) {
+    const between = text.slice(metrics[index - 1]!.end, metrics[index]!.index).trim();
+    if (/^(?:per|par|for each|pour chaque|divided by|divise par|\/)$/.test(between)) {
+      return {
+        refusal: {
+          kind: 'unknown-words',
+          words: [text.slice(metrics[index - 1]!.index, metrics[index]!.end)],
+        },
+        understood,
+      };
+    }
+  }
+  const average = comparison ? undefined : averageOf(text, dimensions, metricValues);
+  if (average) dimensions.splice(dimensions.indexOf(average.dimension), 1);
   const resolvedMetrics = metricValues.map((metric) => resolveMetric(metric, source));
   const intent: Intent = {
     language,
@@ -221,6 +238,7 @@ export function parseQuestion(question: string, today: string, catalog: Catalog)
     ),
     ...(period ? { period } : {}),
     ...(comparison ? { comparison } : {}),
+    ...(average ? { average: average.unit } : {}),
   };
   if (rank) {
     const metric = metricNear(metrics, rank.end, 4) ?? metrics[0]!;
@@ -249,6 +267,42 @@ export function parseQuestion(question: string, today: string, catalog: Catalog)
   }
   return { intent };
 }
+
+const AVERAGE =
+  /(?<![\p{L}])(?:average|avg|on average|mean|en moyenne|moyenne|moyennes|moyen|moyens)(?![\p{L}])/u;
+
+/**
+ * "average daily spend", "dépenses moyennes par jour": a time breakdown asked with "average" is
+ * a per-day (week, month) mean of totals, not a row per day. KPIs are ratios already.
+ */
+function averageOf(
+  text: string,
+  dimensions: Dimension[],
+  metrics: Metric[],
+): { dimension: Dimension; unit: 'day' | 'week' | 'month' } | undefined {
+  const time = dimensions.filter((dimension) => dimension.time);
+  if (time.length !== 1 || !AVERAGE.test(text)) return undefined;
+  if (!metrics.every((metric) => ADDITIVE.has(metric.id))) return undefined;
+  const dimension = time[0]!;
+  return { dimension, unit: dimension.id as 'day' | 'week' | 'month' };
+}
+
+/** Metrics that are sums, so their mean per day is a total over a number of days. */
+const ADDITIVE = new Set<Metric['id']>([
+  'spend',
+  'impressions',
+  'clicks',
+  'conversions',
+  'conversion_value',
+  'video_views',
+  'sessions',
+  'engaged_sessions',
+  'new_users',
+  'page_views',
+  'transactions',
+  'key_events',
+  'revenue',
+]);
 
 function maskOf(scanner: Scanner): string {
   return [...scanner.text].map((char, index) => (scanner.isConsumed(index) ? '#' : char)).join('');
@@ -282,9 +336,9 @@ function takeThreshold(
 }
 
 const BEST_WORDS =
-  'top|best|best performing|top performing|meilleure?s?|plus performante?s?|premiere?s?|mieux';
+  'best performing|top performing|top|best|meilleure?s?|plus performante?s?|premiere?s?|mieux';
 const WORST_WORDS =
-  'bottom|worst|worst performing|least performing|underperforming|poorest|pire|pires|moins performante?s?|moins bonne?s?|moins bons?';
+  'worst performing|least performing|underperforming|bottom|worst|poorest|pire|pires|moins performante?s?|moins bonne?s?|moins bons?';
 const HIGHEST_WORDS =
   'highest|most|biggest|largest|greatest|maximum|max|top spending|plus (?:eleve|haut|grand|gros|fort|importante?)(?:e|s|es)?|le plus|la plus|les plus|plus de';
 const LOWEST_WORDS =

@@ -305,6 +305,18 @@ const READERS: [RegExp, Reader][] = [
     (match, today) => namedQuarter(Number(match[1]), match[2], today),
   ],
   [
+    /(?:\bh|\bs)([12])(?: (\d{4}))?\b/,
+    (match, today) => namedHalf(Number(match[1]), match[2], today),
+  ],
+  [
+    /(first|second|1st|2nd) half(?: of(?: the year)?)?(?: (\d{4}))?/,
+    (match, today) => namedHalf(ordinal(match[1]!), match[2], today),
+  ],
+  [
+    /(premier|1er|second|deuxieme|2e|2eme) semestre(?: (?:de |d )?(\d{4}))?/,
+    (match, today) => namedHalf(ordinal(match[1]!), match[2], today),
+  ],
+  [
     /(first|second|third|fourth|1st|2nd|3rd|4th) quarter(?: of)?(?: (\d{4}))?/,
     (match, today) => namedQuarter(ordinal(match[1]!), match[2], today),
   ],
@@ -431,6 +443,18 @@ function namedQuarter(quarter: number, year: string | undefined, today: string):
   };
 }
 
+function namedHalf(half: number, year: string | undefined, today: string): Period {
+  const [thisYear, thisMonth] = ymd(today);
+  const first = half === 1 ? 1 : 7;
+  const chosen = year ? Number(year) : first <= thisMonth ? thisYear : thisYear - 1;
+  return {
+    start: monthStart(chosen, first),
+    end: monthEnd(chosen, first + 5),
+    unit: 'month',
+    count: 6,
+  };
+}
+
 function ordinal(word: string): number {
   if (/^(?:first|1st|premier|1er)$/.test(word)) return 1;
   if (/^(?:second|2nd|deuxieme|2e|2eme)$/.test(word)) return 2;
@@ -499,7 +523,15 @@ const COMPARISONS: [RegExp, Comparison][] = [
     'previous',
   ],
   [
-    new RegExp(`${COMPARATOR} (?:the )?(?:period|week|month|quarter|year|${COUNT} days) before`),
+    new RegExp(
+      `${COMPARATOR} (?:the )?(?:period|day|week|month|quarter|year|${COUNT} days) before`,
+    ),
+    'previous',
+  ],
+  [
+    new RegExp(
+      `${COMPARATOR} (?:la veille|le jour precedent|la journee precedente|l avant veille|(?:la |le |l )?(?:periode|semaine|mois|trimestre|annee) d avant)`,
+    ),
     'previous',
   ],
   [

@@ -76,7 +76,9 @@ export function buildSql(intent: Intent): string {
 
   const select = [
     ...selectDimensions,
-    ...intent.metrics.map((metric) => `${metricSql(metric, intent, sum)} as ${metric.id}`),
+    ...intent.metrics.map(
+      (metric) => `${metricSql(metric, intent, sum)} as ${columnOf(metric, intent)}`,
+    ),
   ];
   return [
     `select ${select.join(', ')}`,
@@ -92,7 +94,29 @@ export function buildSql(intent: Intent): string {
 }
 
 function metricSql(metric: Metric, intent: Intent, aggregate: Aggregate): string {
-  return metric.sql[intent.source]!(aggregate);
+  const sql = metric.sql[intent.source]!(aggregate);
+  return intent.average ? `${sql} / ${unitsOf(intent)}` : sql;
+}
+
+/**
+ * The days (weeks, months) an average divides by: those of the period, counted in full (a day
+ * with no spend still counts), or, with no period, those the data has.
+ */
+function unitsOf(intent: Intent): string {
+  const unit = intent.average!;
+  if (!intent.period) return `count(distinct date_trunc('${unit}', date))`;
+  const { start, end } = intent.period;
+  const days = Math.round((Date.parse(end) - Date.parse(start)) / 86_400_000) + 1;
+  if (unit === 'day') return String(days);
+  if (unit === 'week') return String(Math.round((days / 7) * 100) / 100);
+  const [startYear, startMonth] = start.split('-').map(Number) as [number, number];
+  const [endYear, endMonth] = end.split('-').map(Number) as [number, number];
+  return String((endYear - startYear) * 12 + endMonth - startMonth + 1);
+}
+
+/** The column of a metric: `spend`, or `spend_per_day` for an average. */
+function columnOf(metric: Metric, intent: Intent): string {
+  return intent.average ? `${metric.id}_per_${intent.average}` : metric.id;
 }
 
 function periodConditions(intent: Intent): string[] {
@@ -161,5 +185,5 @@ function ordering(intent: Intent): string | undefined {
     order === 'highest' ||
     (order === 'best' && metric.better === 'high') ||
     (order === 'worst' && metric.better === 'low');
-  return `${metric.id} ${descending ? 'desc' : 'asc'} nulls last, ${intent.dimensions.map(name).join(', ')}`;
+  return `${columnOf(metric, intent)} ${descending ? 'desc' : 'asc'} nulls last, ${intent.dimensions.map(name).join(', ')}`;
 }

@@ -67,10 +67,17 @@ export class Catalog {
     );
   }
 
-  /** Whether the words (folded) appear, whole, in a campaign's name. */
+  /**
+   * Whether the words (folded) appear, whole, in a campaign's name; several words also match
+   * written together (`black friday` in `TT_FR_BlackFriday_2025`).
+   */
   hasCampaignWords(phrase: string): boolean {
     const key = ` ${phrase} `;
-    return this.#campaigns.some((name) => name.includes(key));
+    const compact = phrase.includes(' ') ? phrase.replace(/ /g, '') : undefined;
+    return this.#campaigns.some(
+      (name) =>
+        name.includes(key) || (compact !== undefined && name.replace(/ /g, '').includes(compact)),
+    );
   }
 
   hasAdWords(phrase: string): boolean {

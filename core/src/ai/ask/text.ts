@@ -105,9 +105,12 @@ const NUMBER_WORDS: Record<string, number> = {
   ten: 10,
   eleven: 11,
   twelve: 12,
+  fourteen: 14,
   fifteen: 15,
   twenty: 20,
   thirty: 30,
+  sixty: 60,
+  ninety: 90,
   un: 1,
   une: 1,
   deux: 2,
@@ -120,9 +123,11 @@ const NUMBER_WORDS: Record<string, number> = {
   dix: 10,
   onze: 11,
   douze: 12,
+  quatorze: 14,
   quinze: 15,
   vingt: 20,
   trente: 30,
+  soixante: 60,
 };
 // "six" is the same word in both languages.
 

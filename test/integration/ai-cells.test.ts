@@ -4,6 +4,8 @@
  * pinned SQL in a report; a recommend cell's table of actions, read by a later cell.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -164,6 +166,133 @@ describe('recommend cells', () => {
       expect(counted).toBe(5);
     } finally {
       await warehouse.close();
+    }
+  });
+});
+
+/**
+ * A local OpenAI-compatible server (as Ollama, vLLM or LM Studio would be), speaking the chat
+ * completions wire format on loopback: each request gets the next scripted reply.
+ */
+async function fakeModelServer(replies: object[]): Promise<{
+  server: Server;
+  baseUrl: string;
+  requests: string[];
+}> {
+  const requests: string[] = [];
+  const server = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    request.on('end', () => {
+      requests.push(body);
+      const reply = replies[Math.min(requests.length - 1, replies.length - 1)]!;
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(
+        JSON.stringify({
+          id: `chatcmpl-${requests.length}`,
+          object: 'chat.completion',
+          created: 1_790_000_000,
+          model: 'local-model',
+          choices: [
+            {
+              index: 0,
+              message: { role: 'assistant', content: JSON.stringify(reply) },
+              finish_reason: 'stop',
+            },
+          ],
+          usage: { prompt_tokens: 100, completion_tokens: 20, total_tokens: 120 },
+        }),
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { server, baseUrl: `http://127.0.0.1:${port}/v1`, requests };
+}
+
+describe('with an OpenAI-compatible model configured', () => {
+  const env = (baseUrl: string) => ({
+    BATON_AI_PROVIDER: 'openai-compatible',
+    BATON_AI_MODEL: 'local-model',
+    BATON_AI_BASE_URL: baseUrl,
+  });
+
+  it('baton ask drafts with the model: its SQL passes the gate after one repair round', async () => {
+    const fake = await fakeModelServer([
+      {
+        answer: {
+          kind: 'sql',
+          sql: 'select platfrom, sum(spend) from campaign_daily group by 1',
+          understood: 'Spend by platform',
+        },
+      },
+      {
+        answer: {
+          kind: 'sql',
+          sql: 'select platform, sum(spend) as spend from campaign_daily group by 1 order by 2 desc',
+          understood: 'Spend by platform, all dates',
+        },
+      },
+    ]);
+    try {
+      const run = await runCli(['ask', '--today', TODAY, '--format', 'json', 'spend by platform'], {
+        workspace: root,
+        env: env(fake.baseUrl),
+      });
+      expect(run.code, run.stderr).toBe(0);
+      const answer = JSON.parse(run.stdout) as { engine: string; rows: unknown[][] };
+      expect(answer.engine).toBe('openai-compatible:local-model');
+      expect(answer.rows).toHaveLength(4);
+      expect(fake.requests).toHaveLength(2);
+      expect(fake.requests[0]).toContain('campaign_daily');
+      // The repair round feeds DuckDB's error back, fenced as data.
+      expect(fake.requests[1]).toMatch(/platfrom/);
+    } finally {
+      fake.server.close();
+    }
+  });
+
+  it('baton ask refuses when the model insists on a write', async () => {
+    const fake = await fakeModelServer([
+      { answer: { kind: 'sql', sql: 'drop table campaign_daily', understood: 'as told' } },
+    ]);
+    try {
+      const run = await runCli(['ask', '--today', TODAY, '--format', 'json', 'delete it all'], {
+        workspace: root,
+        env: env(fake.baseUrl),
+      });
+      expect(run.code).toBe(3);
+      expect((JSON.parse(run.stdout) as { refusal: string }).refusal).toMatch(/read-only|SELECT/i);
+      expect(fake.requests).toHaveLength(2); // the repair round, then a refusal
+      const rows = await runCli(
+        ['query', '--format', 'json', 'select count(*) as n from campaign_daily'],
+        { workspace: root },
+      );
+      expect((JSON.parse(rows.stdout) as { rows: number[][] }).rows[0]![0]).toBeGreaterThan(0);
+    } finally {
+      fake.server.close();
+    }
+  });
+
+  it('baton recommend keeps the rules’ actions; the model only adds a checked summary', async () => {
+    const fake = await fakeModelServer([
+      { summary: ['Start with the budget runaway.', 'It wastes 123456789 a day.'], order: [] },
+    ]);
+    try {
+      const run = await runCli(['recommend', '--today', END, '--format', 'json'], {
+        workspace: root,
+        env: env(fake.baseUrl),
+      });
+      expect(run.code, run.stderr).toBe(0);
+      const actions = JSON.parse(run.stdout) as { priority: number }[];
+      expect(actions.map((action) => action.priority)).toEqual(
+        actions.map((_, index) => index + 1),
+      );
+      expect(run.stderr).toContain('Start with the budget runaway.');
+      expect(run.stderr).toMatch(/123456789/); // logged as dropped
+      expect(run.stderr).not.toMatch(/^It wastes 123456789 a day\.$/m);
+    } finally {
+      fake.server.close();
     }
   });
 });

@@ -13,7 +13,12 @@ export interface CliRun {
 /** Runs the CLI in-process with captured output; `answers` feed a fake terminal's stdin. */
 export async function runCli(
   argv: string[],
-  { workspace, cwd = ROOT, answers }: { workspace?: string; cwd?: string; answers?: string[] } = {},
+  {
+    workspace,
+    cwd = ROOT,
+    answers,
+    env = {},
+  }: { workspace?: string; cwd?: string; answers?: string[]; env?: NodeJS.ProcessEnv } = {},
 ): Promise<CliRun> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
@@ -33,7 +38,7 @@ export async function runCli(
   const code = await main(argv, {
     stdout,
     stderr,
-    env: workspace ? { BATON_WORKSPACE: workspace } : {},
+    env: { ...env, ...(workspace ? { BATON_WORKSPACE: workspace } : {}) },
     cwd,
     ...(stdin ? { stdin } : {}),
   });

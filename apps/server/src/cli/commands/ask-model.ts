@@ -6,7 +6,7 @@ export async function answeringModel(
   workspaceDir: string,
   io: CliIO,
 ): Promise<AiLanguageModel | undefined> {
-  const settings = await resolveAiSettings({ workspaceDir });
+  const settings = await resolveAiSettings({ workspaceDir, env: io.env });
   if (!settings) return undefined;
   io.stderr.write(`Using the AI model ${settings.provider}:${settings.model}.\n`);
   return createLanguageModel(settings);

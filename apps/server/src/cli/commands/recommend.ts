@@ -3,7 +3,7 @@
  * over target, raise capped budgets, shift budget by response curves, refresh fatigued creative,
  * fix tracking gaps, investigate anomalies), judged up to `--today`, printed as ranked actions.
  */
-import type { Action } from '@baton/core/ai';
+import { summarizeActions, type Action } from '@baton/core/ai';
 import { recommend } from '@baton/core/ai/recommend';
 import { calendarEvents, lastDataDay } from '@baton/core/checks';
 import { openWorkspace } from '@baton/core/store';
@@ -13,11 +13,13 @@ import {
   stringOption,
   UsageError,
   workspaceOption,
+  type CliIO,
   type Command,
   type ParsedArgs,
 } from '../args.ts';
 import { toJson } from '../output.ts';
 import { workspaceDir } from '../workspace.ts';
+import { answeringModel } from './ask-model.ts';
 
 const FORMATS = ['text', 'json'] as const;
 const GOALS = ['conversions', 'revenue'] as const;
@@ -80,7 +82,8 @@ async function runRecommend(args: ParsedArgs, io: Parameters<Command['run']>[1])
       'Give --target-roas for the revenue goal, or drop --goal revenue.',
     );
   const todayOption = dateOption(args, 'today');
-  const { warehouse, config } = await openWorkspace(workspaceDir(args, io));
+  const dir = workspaceDir(args, io);
+  const { warehouse, config } = await openWorkspace(dir);
   try {
     const today = todayOption ?? (await lastDataDay(warehouse));
     if (today === undefined) {
@@ -90,14 +93,17 @@ async function runRecommend(args: ParsedArgs, io: Parameters<Command['run']>[1])
       if (format === 'json') io.stdout.write('[]\n');
       return 0;
     }
-    const actions = await recommend(warehouse, {
+    const ruled = await recommend(warehouse, {
       today,
       goal,
       ...(targetCpa !== undefined ? { targetCpa } : {}),
       ...(targetRoas !== undefined ? { targetRoas } : {}),
       events: calendarEvents(config.calendar),
     });
+    const { actions, summary } = await withModelSummary(ruled, dir, config.locale, io);
     if (format === 'json') {
+      // The output stays the array of actions; a model's summary goes to stderr.
+      if (summary.length > 0) io.stderr.write(`${summary.join(' ')}\n`);
       io.stdout.write(`${toJson(actions)}\n`);
       return 0;
     }
@@ -108,10 +114,36 @@ async function runRecommend(args: ParsedArgs, io: Parameters<Command['run']>[1])
     io.stdout.write(
       `Recommended actions for the data up to ${today} (goal: ${goal}), by expected money x confidence:\n\n`,
     );
+    if (summary.length > 0) io.stdout.write(`${summary.join(' ')}\n\n`);
     io.stdout.write(actions.map(formatAction).join('\n'));
     return 0;
   } finally {
     await warehouse.close();
+  }
+}
+
+/**
+ * With an AI provider configured, the model writes a summary and may reorder the actions; every
+ * number of its prose must be in the evidence (else the sentence is dropped, said on stderr).
+ * Without one, or when the model cannot be reached, the rules' order stands and no summary.
+ */
+async function withModelSummary(
+  actions: Action[],
+  workspace: string,
+  locale: 'en' | 'fr',
+  io: CliIO,
+): Promise<{ actions: Action[]; summary: string[] }> {
+  const model = actions.length > 0 ? await answeringModel(workspace, io) : undefined;
+  if (!model) return { actions, summary: [] };
+  const logger = { warn: (message: string) => io.stderr.write(`${message}\n`) };
+  try {
+    const { order, summary } = await summarizeActions(model, actions, { logger, locale });
+    return { actions: order, summary };
+  } catch (error) {
+    logger.warn(
+      `The AI model could not summarize (${error instanceof Error ? error.message : String(error)}); the rules' order stands.`,
+    );
+    return { actions, summary: [] };
   }
 }
 

@@ -32,15 +32,24 @@ const IMPACT_WORDS: Record<ReportLocale, Record<string, string>> = {
   en: { conversions: 'conversions', revenue: 'revenue', spend: 'spend saved' },
   fr: { conversions: 'conversions', revenue: 'chiffre d’affaires', spend: 'dépenses économisées' },
 };
+/** What an investigation's figure is: money at stake, not a saving. */
+const STAKE_WORDS: Record<ReportLocale, Record<string, string>> = {
+  en: { conversions: 'conversions', revenue: 'revenue', spend: '' },
+  fr: { conversions: 'conversions', revenue: 'chiffre d’affaires', spend: '' },
+};
 
 const LABELS = {
   en: {
     impact: (range: string, days: string) => `Expected: ${range} over ${days} days`,
+    atStake: (range: string, days: string) => `At stake: ${range} over ${days} days`,
+    unrecorded: (range: string, days: string) => `Unrecorded: ${range} over ${days} days`,
     confidence: (value: string) => `confidence ${value}`,
     none: 'No action to recommend: nothing stands out in the data.',
   },
   fr: {
     impact: (range: string, days: string) => `Attendu : ${range} sur ${days} jours`,
+    atStake: (range: string, days: string) => `En jeu : ${range} sur ${days} jours`,
+    unrecorded: (range: string, days: string) => `Non enregistré : ${range} sur ${days} jours`,
     confidence: (value: string) => `confiance ${value}`,
     none: 'Aucune action à recommander : rien ne ressort des données.',
   },
@@ -83,7 +92,14 @@ export function renderActions(result: QueryResult, formatter: Formatter): SafeHt
         value,
         money ? { type: 'currency', digits: 0 } : { type: 'number', digits: 0 },
       );
-    const range = `${amount(low![row])} – ${amount(high![row])} ${IMPACT_WORDS[locale][String(metric![row])] ?? ''}`;
+    const words = kind === 'investigate_anomaly' ? STAKE_WORDS : IMPACT_WORDS;
+    const range = `${amount(low![row])} – ${amount(high![row])} ${words[locale][String(metric![row])] ?? ''}`;
+    const phrase =
+      kind === 'investigate_anomaly'
+        ? labels.atStake
+        : kind === 'fix_tracking'
+          ? labels.unrecorded
+          : labels.impact;
     const target = [platform![row], campaign![row], ad![row]].filter(Boolean).join(' · ');
     return html`<li class="action">
       <p class="action-head">
@@ -93,7 +109,7 @@ export function renderActions(result: QueryResult, formatter: Formatter): SafeHt
       </p>
       <p class="action-reason">${String(reason![row] ?? '')}</p>
       <p class="action-impact">
-        ${labels.impact(range.trim(), String(days![row]))} ·
+        ${phrase(range.trim(), String(days![row]))} ·
         ${labels.confidence(formatter.format(confidence![row], { type: 'percent', digits: 0 }))}
       </p>
     </li>`;

@@ -241,7 +241,7 @@ function investigate(
   const days = daysBetween(summary.first, summary.last) + 1;
   const ago = daysBetween(summary.last, data.today);
   const ongoing = ago < RUNAWAY_RECENT_DAYS;
-  const metric = summary.metric.toUpperCase();
+  const metric = metricLabel(summary.metric, true);
   const value = Number.isFinite(summary.value)
     ? evidence.cite('value', summary.value)
     : 'undefined';
@@ -282,7 +282,7 @@ function investigate(
             : ''
         }`
       : '';
-    cause = ` Root cause (against the ${evidence.cite('baseline_days', BASELINE_DAYS, 0)} days before): ${explanation.metric.toUpperCase()} ${change}${where}${mixDriven(explanation) ? ', mostly a change of mix (one member took a larger share, e.g. a new ad), not of its own rate' : ''}.`;
+    cause = ` Root cause (against the ${evidence.cite('baseline_days', BASELINE_DAYS, 0)} days before): ${metricLabel(explanation.metric, false)} ${change}${where}${mixDriven(explanation) ? ', mostly a change of mix (one member took a larger share, e.g. a new ad), not of its own rate' : ''}.`;
   }
   const reason = `${metric} went ${summary.direction} on ${scope} for ${daysText} days, ${when}: ${value} against an expected ${expected}, about ${stake} at stake.${cause}${also} Find what changed then (a release, a feed, a bid, a budget) and fix or undo it.`;
   const deepestAd = explanation?.path.find((member) => member.level === 'ad')?.member ?? null;
@@ -329,4 +329,11 @@ function mixDriven(explanation: Explanation): boolean {
 function signed(evidence: EvidenceBuilder, name: string, change: number): string {
   if (!Number.isFinite(change)) return 'from nothing';
   return `${change >= 0 ? '+' : ''}${evidence.cite(name, change * 100, 0)}%`;
+}
+
+/** "CPA", "ROAS" in capitals; other metrics in words ("Conversions" at a sentence's start). */
+function metricLabel(metric: string, sentenceStart: boolean): string {
+  if (/^(?:cpa|cpc|cpm|ctr|cvr|roas)$/i.test(metric)) return metric.toUpperCase();
+  const words = metric.replace(/_/g, ' ').toLowerCase();
+  return sentenceStart ? words.charAt(0).toUpperCase() + words.slice(1) : words;
 }

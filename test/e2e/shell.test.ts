@@ -67,7 +67,7 @@ describe('the web shell and home', () => {
         const list = page.getByTestId('notebook-list');
         await expect.poll(() => list.textContent(), { timeout: 10_000 }).toContain('Weekly CMO');
         const items = page.getByTestId('notebook-item');
-        expect(await items.count()).toBe(2);
+        expect(await items.count()).toBe(3); // the example notebooks
         // The demo's anomaly alerts (its TikTok spend runaway leads).
         await page.getByTestId('anomaly-alert').first().waitFor({ timeout: 20_000 });
 

@@ -10,7 +10,7 @@ export const EXAMPLE_NOTEBOOKS_DIR = fileURLToPath(new URL('../../../notebooks/'
  * Copies the example notebooks into the workspace's `notebooks/` folder, each only when no file
  * of that name is there: a notebook the user edited is never replaced. Returns the files copied.
  *
- * @example await seedExampleNotebooks('demo-workspace') // ['channel-mix.md', 'weekly-cmo.md']
+ * @example await seedExampleNotebooks('demo-workspace') // ['channel-mix.md', 'next-actions.md', 'weekly-cmo.md']
  */
 export async function seedExampleNotebooks(
   workspaceDir: string,

@@ -17,7 +17,7 @@ describe('notebooks API', () => {
     const { status, body } = await send(workspace.app, 'GET', '/api/notebooks');
     expect(status).toBe(200);
     const ids = body.notebooks.map((notebook: { id: string }) => notebook.id).sort();
-    expect(ids).toEqual(['channel-mix', 'weekly-cmo']);
+    expect(ids).toEqual(['channel-mix', 'next-actions', 'weekly-cmo']);
     const weekly = body.notebooks.find((notebook: { id: string }) => notebook.id === 'weekly-cmo');
     expect(weekly).toMatchObject({ title: 'Weekly CMO report', problems: 0 });
     expect(weekly.cellCount).toBeGreaterThan(3);

@@ -23,6 +23,7 @@ import { Autosaver, type AutosaveSnapshot, type SaveOutcome } from './autosave.t
 import { ApiError, conflictCurrent, editorClient, type EditorClient } from './client.ts';
 import * as doc from './document.ts';
 import { setSql } from '../cells/ask-yaml.ts';
+import { freeEvidenceName } from '../cells/recommend-actions.ts';
 import {
   cellSignature,
   displayStatuses,
@@ -259,6 +260,21 @@ export class EditorSession {
     this.setText(added.text);
     this.updateCompletion();
     return added;
+  }
+
+  /**
+   * Inserts a SQL cell running `sql` right below the cell `after`, named `evidence_<n>`: a
+   * recommend cell's evidence query, so the rows behind an action's numbers are one run away.
+   * It is an edit like any other (autosave, completion, delete and its undo).
+   */
+  addSqlCell(after: string, sql: string): { cellId: string } | { problem: Problem } {
+    const name = freeEvidenceName(this.notebook.cells.map((cell) => cell.name));
+    const problem = this.apply((text) =>
+      doc.insert(text, { kind: 'sql', name, body: sql.trim() }, after),
+    );
+    if (problem) return { problem };
+    this.updateCompletion();
+    return { cellId: name };
   }
 
   move(cellId: string, delta: -1 | 1): void {

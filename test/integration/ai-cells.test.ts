@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseNotebook } from '@baton/core/notebook';
+import { createLanguageModel, resolveAiSettings } from '@baton/core/ai';
+import { renderReportHtml } from '@baton/core/report';
 import { NotebookRunner } from '@baton/core/run';
 import { openWorkspace } from '@baton/core/store';
 import { buildDemoWorkspace } from '../support/demo.ts';
@@ -270,6 +272,43 @@ describe('with an OpenAI-compatible model configured', () => {
       );
       expect((JSON.parse(rows.stdout) as { rows: number[][] }).rows[0]![0]).toBeGreaterThan(0);
     } finally {
+      fake.server.close();
+    }
+  });
+
+  it('a recommend cell shows the model’s checked summary above the cards in the report', async () => {
+    const fake = await fakeModelServer([
+      { summary: ['Start with the budget runaway.', 'It wastes 123456789 a day.'], order: [] },
+    ]);
+    const { warehouse } = await openWorkspace(root);
+    try {
+      const settings = await resolveAiSettings({ env: env(fake.baseUrl) });
+      const model = createLanguageModel(settings!);
+      const warned: string[] = [];
+      const runner = new NotebookRunner(warehouse, {
+        now: () => new Date(`${TODAY}T08:00:00Z`),
+        model,
+        logger: { warn: (message) => warned.push(message) },
+      });
+      const notebook = parseNotebook(
+        '---\ntitle: Actions\n---\n\n```recommend actions\nmax_actions: 3\n```\n',
+      ).notebook;
+      const run = await runner.run(notebook);
+      const outcome = [...run.outcomes.values()][0]!;
+      expect(outcome.status).toBe('finished');
+      if (outcome.status !== 'finished') return;
+      expect(outcome.summary).toEqual(['Start with the budget runaway.']);
+      expect(warned.join('\n')).toMatch(/123456789/);
+      const html = await renderReportHtml({
+        notebook,
+        run,
+        locale: 'en',
+        currency: 'EUR',
+        generatedAt: new Date(),
+      });
+      expect(html).toContain('<p class="actions-summary">Start with the budget runaway.</p>');
+    } finally {
+      await warehouse.close();
       fake.server.close();
     }
   });

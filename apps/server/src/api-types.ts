@@ -93,6 +93,8 @@ export interface CellView {
   chart?: Record<string, unknown>;
   /** For ask cells: the SQL that ran, pinned or the engine's draft to review and accept. */
   ask?: AskCellOutcome;
+  /** For recommend cells with an AI model: its summary of the actions. */
+  summary?: string[];
 }
 
 export interface SchemaTable {

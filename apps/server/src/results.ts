@@ -36,6 +36,7 @@ export function cellView(record: RunRecord, cellId: string, cap: number): CellVi
     page: toPage(outcome.result, { offset: 0, limit: MAX_PAGE_ROWS }, cap),
     ...(outcome.chart ? { chart: jsonSafe(outcome.chart) as Record<string, unknown> } : {}),
     ...(outcome.ask ? { ask: outcome.ask } : {}),
+    ...(outcome.summary ? { summary: outcome.summary } : {}),
   };
 }
 

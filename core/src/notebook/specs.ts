@@ -321,7 +321,8 @@ class SpecReader {
 
   private recommend(): RecommendSpec | undefined {
     const from = this.list('from');
-    const goal = this.choice('goal', ['conversions', 'revenue'] as const);
+    // Conversions unless said otherwise, as `baton recommend` does.
+    const goal = this.choice('goal', ['conversions', 'revenue'] as const, 'conversions');
     const targetCpa = this.number('target_cpa', 0);
     const targetRoas = this.number('target_roas', 0);
     const maxActions = this.number('max_actions', 1);

@@ -63,7 +63,12 @@ export function isActionTable(result: QueryResult): boolean {
   );
 }
 
-export function renderActions(result: QueryResult, formatter: Formatter): SafeHtml {
+/** The cards, under the model's summary when a model wrote one (plain text, escaped). */
+export function renderActions(
+  result: QueryResult,
+  formatter: Formatter,
+  summary: readonly string[] = [],
+): SafeHtml {
   const { locale } = formatter;
   const labels = LABELS[locale];
   if (result.rowCount === 0) return html`<p class="actions-none">${labels.none}</p>`;
@@ -114,7 +119,9 @@ export function renderActions(result: QueryResult, formatter: Formatter): SafeHt
       </p>
     </li>`;
   });
-  return html`<ol class="actions">
-    ${cards}
-  </ol>`;
+  const lead = summary.length ? html`<p class="actions-summary">${summary.join(' ')}</p>` : '';
+  return html`${lead}
+    <ol class="actions">
+      ${cards}
+    </ol>`;
 }

@@ -105,7 +105,7 @@ export async function renderCell(
     const { result } = outcome;
     parts.push(
       cell.kind === 'recommend' && isActionTable(result)
-        ? renderActions(result, context.formatter)
+        ? renderActions(result, context.formatter, outcome.summary)
         : isKpiResult(result)
           ? renderKpis(result, context.formatter)
           : renderTable(result, context.formatter),

@@ -60,6 +60,7 @@ tr { break-inside: avoid; }
 .action-reason { margin-top: 6px !important; font-size: 14px; }
 .action-impact { margin-top: 6px !important; font-size: 13px; color: var(--muted); font-variant-numeric: tabular-nums; }
 .actions-none { color: var(--muted); }
+.actions-summary { margin: 0 0 12px; font-size: 15px; }
 .notice { border-radius: 8px; padding: 10px 14px; font-size: 14px; border: 1px solid; }
 .notice p { margin: 0; }
 .notice .detail { margin-top: 4px; font-size: 13px; color: var(--muted); }

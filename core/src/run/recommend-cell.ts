@@ -2,6 +2,7 @@
  * A `recommend` cell: the rules engine's prioritized actions over the model, as a table (one
  * row per action, best first) that a report shows and later cells can read by the cell's name.
  */
+import { summarizeActions, type AiLanguageModel } from '../ai/model/index.ts';
 import { recommend } from '../ai/recommend/index.ts';
 import type { Action } from '../ai/types.ts';
 import type { CheckOptions } from '../checks/cell.ts';
@@ -9,11 +10,21 @@ import { lastDataDay } from '../checks/summary.ts';
 import type { ColumnInfo, QueryResult, SqlValue } from '../engine/types.ts';
 import type { WarehouseSession } from '../engine/index.ts';
 import type { RecommendSpec } from '../notebook/index.ts';
+import type { Logger } from '../spec/index.ts';
 
 export interface RecommendCellOptions {
   /** The day the run judges: nothing after it is read. */
   today: string;
   events?: CheckOptions['events'];
+  /** A configured model writes a summary and may reorder the actions (never change one). */
+  model?: AiLanguageModel;
+  logger?: Pick<Logger, 'warn'>;
+}
+
+export interface RecommendCellResult {
+  result: QueryResult;
+  /** The model's summary, each sentence's numbers checked against the evidence. */
+  summary: string[];
 }
 
 const COLUMNS: ColumnInfo[] = [
@@ -37,11 +48,11 @@ const COLUMNS: ColumnInfo[] = [
 export async function runRecommendCell(
   session: WarehouseSession,
   spec: RecommendSpec,
-  { today, events }: RecommendCellOptions,
-): Promise<QueryResult> {
+  { today, events, model, logger }: RecommendCellOptions,
+): Promise<RecommendCellResult> {
   // The run's own day is still arriving: judge up to the day before, or where the data ends.
   const lastDay = await lastDataDay(session);
-  if (lastDay === undefined) return actionTable([]);
+  if (lastDay === undefined) return { result: actionTable([]), summary: [] };
   const judged = lastDay < dayBefore(today) ? lastDay : dayBefore(today);
   const actions = await recommend(session, {
     today: judged,
@@ -51,7 +62,17 @@ export async function runRecommendCell(
     ...(spec.maxActions !== undefined ? { maxActions: spec.maxActions } : {}),
     ...(events ? { events } : {}),
   });
-  return actionTable(actions);
+  if (!model || actions.length === 0) return { result: actionTable(actions), summary: [] };
+  try {
+    const { order, summary } = await summarizeActions(model, actions, logger ? { logger } : {});
+    return { result: actionTable(order), summary };
+  } catch (error) {
+    // The model adds a summary; the rules' actions stand without it.
+    logger?.warn(
+      `The AI model could not summarize the actions (${error instanceof Error ? error.message : String(error)}); the rules' order stands.`,
+    );
+    return { result: actionTable(actions), summary: [] };
+  }
 }
 
 export function actionTable(actions: readonly Action[]): QueryResult {

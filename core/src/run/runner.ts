@@ -15,6 +15,7 @@ import { tempTableOf } from './temp-table.ts';
 import { askSql } from './ask-cell.ts';
 import { runRecommendCell } from './recommend-cell.ts';
 import type { AiLanguageModel } from '../ai/model/index.ts';
+import type { Logger } from '../spec/index.ts';
 import type { CellError, CellOutcome, CellRunInfo, NotebookRunResult, RunEvent } from './types.ts';
 
 export interface RunOptions {
@@ -54,8 +55,10 @@ export interface RunnerOptions {
   concurrentRuns?: number;
   /** The workspace's calendar for check cells (markets, the team's own dates). */
   calendar?: WorkspaceCalendar;
-  /** The model that drafts `ask` cells' SQL (none: the built-in engine). */
+  /** The model that drafts `ask` cells' SQL and summarizes `recommend` cells (none: built-in). */
   model?: AiLanguageModel;
+  /** Where a model's dropped sentences and failures are said (default: the console). */
+  logger?: Pick<Logger, 'warn'>;
 }
 
 /** Thrown when the caller's input values cannot be bound; nothing has run. */
@@ -425,13 +428,25 @@ export class NotebookRunner {
   async #runRecommend(node: CellNode, context: RunState, started: number): Promise<CellOutcome> {
     const parsed = parseCellSpec(node.cell);
     if (!('spec' in parsed)) throw invalidSpec(parsed.diagnostics);
-    const result = await runRecommendCell(context.session, parsed.spec as RecommendSpec, {
-      today: context.today,
-      events: calendarEvents(this.options.calendar),
-    });
+    const { result, summary } = await runRecommendCell(
+      context.session,
+      parsed.spec as RecommendSpec,
+      {
+        today: context.today,
+        events: calendarEvents(this.options.calendar),
+        ...(this.options.model ? { model: this.options.model } : {}),
+        logger: this.options.logger ?? console,
+      },
+    );
     if (node.cell.name !== undefined) await tempTableOf(context.session, node.cell.name, result);
     context.keys.set(node.cell.id, resultKey(result));
-    return { status: 'finished', result, cached: false, durationMs: performance.now() - started };
+    return {
+      status: 'finished',
+      result,
+      cached: false,
+      durationMs: performance.now() - started,
+      ...(summary.length > 0 ? { summary } : {}),
+    };
   }
 
   /**

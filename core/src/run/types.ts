@@ -33,6 +33,8 @@ export type CellOutcome =
       key?: string;
       /** For `ask` cells: the SQL that ran, and whether it is pinned or a draft to review. */
       ask?: AskCellOutcome;
+      /** For `recommend` cells with a model: its summary (numbers checked against the evidence). */
+      summary?: string[];
     }
   | { status: 'failed'; error: CellError; durationMs: number }
   | { status: 'blocked'; blockedBy: string };

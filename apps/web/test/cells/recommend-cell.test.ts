@@ -125,7 +125,7 @@ const BODY = 'goal: conversions\nmax_actions: 8';
 const notebook = `---\ntitle: Next\n---\n\n\`\`\`recommend actions\n${BODY}\n\`\`\`\n\n\`\`\`sql after\nselect 1\n\`\`\`\n`;
 
 /** A session on a notebook whose recommend cell ran and returned `rows`, its card rendered. */
-function setUp(rows: unknown[][]) {
+function setUp(rows: unknown[][], summary?: string[]) {
   const session = new EditorSession('next', {} as EditorClient);
   session.text = notebook;
   const cell = session.notebook.cells[0]!;
@@ -155,6 +155,7 @@ function setUp(rows: unknown[][]) {
         kind: 'recommend',
         status: 'finished',
         page: pageOf(rows),
+        ...(summary ? { summary } : {}),
       },
     },
   };
@@ -267,6 +268,21 @@ describe('recommend cell', () => {
     expect(toggle.textContent?.trim()).toBe('Show the cards');
     await fireEvent.click(toggle);
     expect(screen.getByTestId('recommend-action')).toBeTruthy();
+  });
+
+  test('a model’s summary shows above the cards; without one, none', () => {
+    setUp([raise], ['Raise Search - Generic first: its CPA of 18.4 is well under target.']);
+    const summary = screen.getByTestId('recommend-summary');
+    expect(summary.textContent).toContain('The model’s summary');
+    expect(summary.textContent).toContain('its CPA of 18.4');
+    expect(
+      summary.compareDocumentPosition(cards()[0]!) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+  });
+
+  test('no summary without a model', () => {
+    setUp([raise]);
+    expect(screen.queryByTestId('recommend-summary')).toBeNull();
   });
 
   test('an empty result says there is no action to recommend', () => {

@@ -52,6 +52,7 @@ const en = {
   confidence: (value: string) => `confidence ${value}`,
   none: 'No action to recommend: nothing stands out in the data.',
   listLabel: 'Recommended actions, most valuable first',
+  summaryTitle: 'The model’s summary',
   count: (count: string, one: boolean) => `${count} ${one ? 'action' : 'actions'}, best first`,
   rank: (rank: string) => `Priority ${rank}`,
   showTable: 'Show the table',
@@ -82,6 +83,7 @@ const fr: typeof en = {
   confidence: (value: string) => `confiance ${value}`,
   none: 'Aucune action à recommander : rien ne ressort des données.',
   listLabel: 'Actions recommandées, les plus utiles d’abord',
+  summaryTitle: 'Le résumé du modèle',
   count: (count: string, one: boolean) =>
     `${count} ${one ? 'action' : 'actions'}, les plus utiles d’abord`,
   rank: (rank: string) => `Priorité ${rank}`,

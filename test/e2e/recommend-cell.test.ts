@@ -98,7 +98,9 @@ describe('the recommend cell', () => {
       expect(count).toBeGreaterThan(0);
       expect(count).toBeLessThanOrEqual(8);
       const first = cards.first();
-      expect((await first.locator('.rank').textContent())?.trim()).toBe('1');
+      expect(
+        await first.getByTestId('recommend-rank').locator('[aria-hidden=true]').textContent(),
+      ).toBe('1');
       expect(ACTION_NAMES).toContain(
         await first.getByTestId('recommend-action-name').textContent(),
       );
@@ -124,7 +126,14 @@ describe('the recommend cell', () => {
       await shot(page, actions, '2-evidence');
 
       // Add as SQL cell: a SQL cell right below the recommend cell, saved in the file.
-      await item.getByTestId('recommend-add-sql').click();
+      // From the keyboard too: Tab from the disclosure reaches the button, Enter adds.
+      await page.keyboard.press('Tab');
+      expect(
+        await item
+          .getByTestId('recommend-add-sql')
+          .evaluate((node) => node.ownerDocument.activeElement === node),
+      ).toBe(true);
+      await page.keyboard.press('Enter');
       const added = cell(page, 'evidence_1');
       await added.waitFor(patience);
       const order = await page

@@ -172,7 +172,9 @@ describe('recommend cell', () => {
     expect((screen.getByLabelText('Cell settings (YAML)') as HTMLTextAreaElement).value).toBe(BODY);
     expect(cards()).toHaveLength(3);
     const first = within(cards()[0]!);
-    expect(first.getByLabelText('Priority 1').textContent?.trim()).toBe('1');
+    expect(first.getByTestId('recommend-rank').textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      'Priority 1 1',
+    );
     expect(first.getByTestId('recommend-action-name').textContent).toBe('Raise the budget');
     expect(first.getByTestId('recommend-target').textContent).toBe('google_ads · Search - Generic');
     expect(first.getByTestId('recommend-reason').textContent).toContain('CPA of 18.4');

@@ -62,7 +62,6 @@ const en = {
   evidenceLabel: (action: string) => `Evidence of “${action}”`,
   noEvidence: 'This action records no evidence.',
   rowsOf: (table: string) => `rows of ${table}`,
-  figures: 'Figures',
   addSql: 'Add as SQL cell',
   addSqlTitle: (label: string) =>
     `Insert a SQL cell below with the query behind “${label}”; run it to see the rows`,
@@ -94,7 +93,6 @@ const fr: typeof en = {
   evidenceLabel: (action: string) => `Preuves de « ${action} »`,
   noEvidence: 'Cette action n’enregistre aucune preuve.',
   rowsOf: (table: string) => `lignes de ${table}`,
-  figures: 'Chiffres',
   addSql: 'Ajouter en cellule SQL',
   addSqlTitle: (label: string) =>
     `Insérer en dessous une cellule SQL avec la requête de « ${label} » ; exécutez-la pour voir les lignes`,

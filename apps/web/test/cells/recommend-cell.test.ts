@@ -258,6 +258,28 @@ describe('recommend cell', () => {
     ]);
   });
 
+  test('an evidence cell that cannot be added says why, in the card', async () => {
+    const { session } = setUp([raise]);
+    vi.spyOn(session, 'addSqlCell').mockReturnValue({
+      problem: { message: 'The notebook changed.', hint: 'Run it again.' },
+    });
+    await fireEvent.click(screen.getByTestId('recommend-evidence-toggle'));
+    await fireEvent.click(screen.getAllByTestId('recommend-add-sql')[0]!);
+    const note = screen.getByTestId('recommend-added');
+    expect(note.getAttribute('role')).toBe('alert');
+    expect(note.textContent).toBe(
+      'The SQL cell could not be added. The notebook changed. Run it again.',
+    );
+  });
+
+  test('the session adds no cell below a cell that is gone, and says so', () => {
+    const session = new EditorSession('next', {} as EditorClient);
+    session.text = notebook;
+    const outcome = session.addSqlCell('no_such_cell', 'select 1');
+    expect('problem' in outcome && outcome.problem.message).toBeTruthy();
+    expect(session.text).toBe(notebook);
+  });
+
   test('the raw table is one toggle away, and back', async () => {
     setUp([raise]);
     const toggle = screen.getByTestId('recommend-view-toggle');

@@ -75,7 +75,7 @@ export const BLOCKERS: Blocker[] = [
   {
     id: 'dimension',
     pattern: word(
-      'age|ages|age group|tranche d age|gender|genders|genre|sexe|hour|hours|hourly|heure|heures|horaire|time of day|moment de la journee|day of (?:the )?week|weekday|weekdays|jour de la semaine|jours de la semaine|city|cities|ville|villes|region|regions|state|states|postal code|code postal|zip|language|langue|browser|navigateur|operating system|systeme d exploitation|placement|placements|audience|audiences|interest|interests|centres d interet|keyword match type|match type|type de correspondance|landing page experience|product|products|produit|produits|sku|brand vs non brand',
+      'age|ages|age group|tranche d age|gender|genders|genre|sexe|hour|hours|hourly|heure|heures|horaire|time of day|moment de la journee|day of (?:the )?week|weekday|weekdays|jours? de la semaine(?! (?:derniere|passee|precedente|en cours|prochaine|d avant))|city|cities|ville|villes|region|regions|state|states|postal code|code postal|zip|language|langue|browser|navigateur|operating system|systeme d exploitation|placement|placements|audience|audiences|interest|interests|centres d interet|keyword match type|match type|type de correspondance|landing page experience|product|products|produit|produits|sku|brand vs non brand',
     ),
     en: 'the marketing model has no such breakdown',
     fr: 'le modèle marketing n’a pas cette ventilation',

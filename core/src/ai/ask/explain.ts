@@ -101,13 +101,17 @@ export function describeIntent(intent: Intent): string {
     const { metric, operator, value } = intent.threshold;
     parts.push(`${metric[language]} ${operator} ${value}`);
   }
+  if (intent.share) parts.push(fr ? 'avec la part de chacun' : 'with each one’s share');
   if (intent.rank) {
-    const { order, metric, limit } = intent.rank;
+    const { order, metric, limit, per } = intent.rank;
     const words = fr
-      ? { best: 'meilleurs', worst: 'pires', highest: 'plus élevés', lowest: 'plus bas' }
+      ? limit === 1
+        ? { best: 'meilleur', worst: 'pire', highest: 'plus élevé', lowest: 'plus bas' }
+        : { best: 'meilleurs', worst: 'pires', highest: 'plus élevés', lowest: 'plus bas' }
       : { best: 'best', worst: 'worst', highest: 'highest', lowest: 'lowest' };
+    const within = per ? (fr ? ` par ${per.fr}` : ` per ${per.en}`) : '';
     parts.push(
-      `${limit !== undefined ? `${limit} ` : ''}${words[order]} ${fr ? 'en' : 'by'} ${metric[language]}`,
+      `${limit !== undefined ? `${limit} ` : ''}${words[order]} ${fr ? 'en' : 'by'} ${metric[language]}${within}`,
     );
   }
   return parts.join(', ');

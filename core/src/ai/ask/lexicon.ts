@@ -307,7 +307,7 @@ export const METRICS: Metric[] = [
     id: 'clicks',
     sql: { ads: total('clicks'), search: total('clicks') },
     better: 'high',
-    words: ['clicks?', 'clics?', 'clique'],
+    words: ['clicks?', 'clics?', 'cliquee?s?', 'clique', 'cliques'],
     en: 'clicks',
     fr: 'clics',
   },
@@ -760,7 +760,7 @@ export const FILLERS = new Set(
     'avg mean break coming from between along like want wanna see need know curious looking ' +
     'look interested grab check view provide compute calculate extract retrieve quick quickly ' +
     'overview summary recap kindly hey hi hello d ll m re ve currently actually exactly trend ' +
-    'trends compare comparing comparison ' +
+    'trends compare comparing comparison sorted sort ordered ranked among ones went goes go ' +
     // French
     'le la les l un une des de du d en au aux a et ou est sont etait etaient sera ete avons ' +
     'avez ont ai as a on nous vous notre nos votre vos mon ma mes son sa ses leur leurs ce cet ' +
@@ -776,6 +776,6 @@ export const FILLERS = new Set(
     'j me sortir voir aimerais voudrais souhaite souhaiterais besoin avoir connaitre savoir ' +
     'obtenir afficher montrer donner lister calculer extraire recuperer trouver bonjour salut ' +
     'rapidement vite resume recapitulatif apercu point actuellement tendance tendances compare ' +
-    'comparer comparaison'
+    'comparer comparaison trie triees tries classe classees classes parmi'
   ).split(' '),
 );

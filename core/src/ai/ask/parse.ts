@@ -36,6 +36,7 @@ export type Filter =
   | { kind: 'contains'; target: 'campaign' | 'ad' | 'query' | 'page'; text: string };
 
 export type RankOrder = 'best' | 'worst' | 'highest' | 'lowest';
+export type Operator = '>' | '<' | '>=' | '<=' | '=';
 
 export interface Intent {
   language: Language;
@@ -47,8 +48,11 @@ export interface Intent {
   filters: Filter[];
   period?: Period;
   comparison?: { kind: Comparison; period: Period };
-  rank?: { order: RankOrder; metric: Metric; limit?: number };
-  threshold?: { metric: Metric; operator: '>' | '<' | '>=' | '<='; value: number };
+  /** `per`: a top N within each group of that dimension ("top 3 campaigns per platform"). */
+  rank?: { order: RankOrder; metric: Metric; limit?: number; per?: Dimension };
+  threshold?: { metric: Metric; operator: Operator; value: number };
+  /** "share of spend by platform": each group's share of the total, per additive metric. */
+  share?: boolean;
   /** "average daily spend": totals divided by the days (weeks, months) of the period. */
   average?: 'day' | 'week' | 'month';
 }
@@ -121,6 +125,17 @@ export function parseQuestion(question: string, today: string, catalog: Catalog)
   if (periods.length >= 2 && comparisonMatch) period = periods[0]!.period;
   understood.period = period;
   if (comparisonMatch && !comparison) {
+    // "WoW", "month over month" alone: the last whole week (month) against the one before.
+    const compared = text.slice(
+      comparisonMatch.index,
+      comparisonMatch.index + comparisonMatch.length,
+    );
+    if (!period && /\b(?:wow|week over week|semaine sur semaine)\b/.test(compared)) {
+      period = findPeriods('last week', today, 'en')[0]!.period;
+    } else if (!period && /\b(?:mom|month over month|mois sur mois)\b/.test(compared)) {
+      period = findPeriods('last month', today, 'en')[0]!.period;
+    }
+    understood.period = period;
     if (!period) return { refusal: { kind: 'comparison-without-period' }, understood };
     comparison = {
       kind: comparisonMatch.comparison,
@@ -133,6 +148,10 @@ export function parseQuestion(question: string, today: string, catalog: Catalog)
 
   const threshold = takeThreshold(scanner, language);
   const rank = takeRank(scanner);
+  const share =
+    scanner.take(
+      '(?:what |quelle )?(?:share|shares|part|parts|proportion|percentage|pourcentage|repartition en pourcentage)(?: of| de| des| du| d)?',
+    ).length > 0;
   // Metrics only GA4 or Search Console have, before the source words inside them ("web conversions").
   const sourceMetrics = takeMetrics(scanner, (metric) => metric.sql.ads === undefined);
   const filters: Located<Filter>[] = [];
@@ -242,21 +261,34 @@ export function parseQuestion(question: string, today: string, catalog: Catalog)
   };
   if (rank) {
     const metric = metricNear(metrics, rank.end, 4) ?? metrics[0]!;
-    const limit = rank.value.limit ?? count ?? (singular(grouped, text) ? 1 : undefined);
+    // "sorted from best to worst" orders them all; "which campaign ... the best" asks for one.
+    const limit =
+      rank.value.limit ?? count ?? (!rank.value.sorted && singular(grouped, text) ? 1 : undefined);
+    const per = limit !== undefined ? perGroup(grouped, text) : undefined;
     intent.rank = {
       order: rank.value.order,
       metric: resolveMetric(metric.value, source),
       ...(limit !== undefined ? { limit } : {}),
+      ...(per ? { per } : {}),
     };
   } else if (count !== undefined) {
     intent.rank = { order: 'best', metric: intent.metrics[0]!, limit: count };
   }
+  if (share) {
+    if (intent.dimensions.length === 0) {
+      return { refusal: { kind: 'unknown-words', words: ['share'] }, understood };
+    }
+    intent.share = true;
+  }
   if (threshold) {
+    // "more than 1000 in spend" names its metric after the number; "a CPA above 40" before.
     const metric =
-      metricNear(metrics, threshold.index, 5, 'before') ??
       metrics.find(
-        (candidate) => candidate.index >= threshold.end && candidate.index <= threshold.end + 4,
+        (candidate) =>
+          candidate.index >= threshold.end &&
+          /^ ?(?:(?:in|of|de|d|en|des|du) )?$/.test(text.slice(threshold.end, candidate.index)),
       ) ??
+      metricNear(metrics, threshold.index, 5, 'before') ??
       metrics[0]!;
     const resolved = resolveMetric(metric.value, source);
     const value =
@@ -316,7 +348,18 @@ const BELOW =
 function takeThreshold(
   scanner: Scanner,
   language: Language,
-): Located<{ operator: '>' | '<' | '>=' | '<='; value: number; percent: boolean }> | undefined {
+): Located<{ operator: Operator; value: number; percent: boolean }> | undefined {
+  // "zero conversions", "no clicks", "sans conversion": the metric right after is 0.
+  const [none] = scanner.take(
+    `(?:with |had |having |avec |ont eu |a eu )?(?:zero|no|0|aucune?|sans|without|pas de|pas d)(?= (?:${METRIC_WORDS}))`,
+  );
+  if (none) {
+    return {
+      value: { operator: '=', value: 0, percent: false },
+      index: none.index,
+      end: none.end,
+    };
+  }
   const [found] = scanner.take(
     `(?:is |are |was |of |est |sont |a |avec un |avec une )?(${ABOVE}|${BELOW}) (\\d{1,3}(?:,\\d{3})+|\\d+(?:[.,]\\d+)?)(?: ?(%|percent|pour ?cent|pourcents?|k))?`,
   );
@@ -335,6 +378,9 @@ function takeThreshold(
   };
 }
 
+/** Every metric word, for recognizers that look ahead to a metric. */
+const METRIC_WORDS = METRICS.flatMap((metric) => metric.words).join('|');
+
 const BEST_WORDS =
   'best performing|top performing|top|best|meilleure?s?|plus performante?s?|premiere?s?|mieux';
 const WORST_WORDS =
@@ -344,7 +390,26 @@ const HIGHEST_WORDS =
 const LOWEST_WORDS =
   'lowest|least|smallest|fewest|minimum|min|(?:(?:le|la|les) )?plus (?:faible|bas|petit)(?:e|s|es)?|le moins|la moins|les moins|moins de';
 
-function takeRank(scanner: Scanner): Located<{ order: RankOrder; limit?: number }> | undefined {
+function takeRank(
+  scanner: Scanner,
+): Located<{ order: RankOrder; limit?: number; sorted?: true }> | undefined {
+  // "sorted from best to worst", "du plus élevé au plus bas": an order, no limit.
+  const sorted: [RankOrder, string][] = [
+    ['best', '(?:from )?best to worst|du meilleur au pire|des meilleures? aux pires'],
+    ['worst', '(?:from )?worst to best|du pire au meilleur|des pires aux meilleure?s'],
+    [
+      'highest',
+      '(?:from )?(?:highest|largest|biggest|most) to (?:lowest|smallest|least)|du plus (?:eleve|grand|haut) au plus (?:bas|petit|faible)',
+    ],
+    [
+      'lowest',
+      '(?:from )?(?:lowest|smallest|least) to (?:highest|largest|biggest|most)|du plus (?:bas|petit|faible) au plus (?:eleve|grand|haut)',
+    ],
+  ];
+  for (const [order, words] of sorted) {
+    const [found] = scanner.take(`(?:(?:sorted|ordered|ranked|triee?s?|classee?s?) )?(?:${words})`);
+    if (found) return { value: { order, sorted: true }, index: found.index, end: found.end };
+  }
   const orders: [RankOrder, string][] = [
     ['worst', WORST_WORDS],
     ['best', BEST_WORDS],
@@ -478,7 +543,7 @@ function takeObjectives(scanner: Scanner): Located<Filter>[] {
     // "sales campaigns", "campagnes de notoriété", "objective: leads", "objectif ventes".
     const patterns = [
       `(${words})(?= (?:#+ |${PLATFORM_WORD} )?(?:${CAMPAIGN_NOUN}|objective))`,
-      `(?<=${CAMPAIGN_NOUN} (?:#+ |${PLATFORM_WORD} )?)(?:(?:de |d |a |with (?:an? )?|avec (?:un |l )?objectif |objectif |objective )?)(${words})`,
+      `(?<=${CAMPAIGN_NOUN} (?:${PLATFORM_WORD} )?)(?:(?:de |d |a |with (?:an? )?|avec (?:un |l )?objectif |objectif |objective )?)(${words})`,
       `(?:objective|objectif|goal) (?:is |of |est |de |d )?(${words})`,
     ];
     for (const pattern of patterns) {
@@ -508,8 +573,9 @@ function takeStatuses(scanner: Scanner): Located<Filter>[] {
     const words = option.words.join('|');
     const patterns = [
       `(?:currently |actuellement )?(${words})(?= (?:#+ |${PLATFORM_WORD} )?(?:${CAMPAIGN_NOUN}|ads?|annonces?))`,
-      `(?<=${CAMPAIGN_NOUN} (?:#+ |${PLATFORM_WORD} )?)(?:that are |which are |qui sont |currently |actuellement |status |statut )*(${words})`,
+      `(?<=${CAMPAIGN_NOUN} (?:${PLATFORM_WORD} )?)(?:that are |which are |qui sont |currently |actuellement |status |statut )*(${words})`,
       `(?:status|statut) (?:is |est |= )?(${words})`,
+      `(?:among |parmi )(?:the |les )?(${words})(?: ones?)?`,
     ];
     for (const pattern of patterns) {
       for (const found of scanner.take(pattern)) {
@@ -536,7 +602,8 @@ function takeMetrics(scanner: Scanner, which: (metric: Metric) => boolean): Loca
 
 const GROUP_WORDS =
   /^(?:by|per|par|each|every|chaque|which|what|quel|quelle|quels|quelles|across|among|compare|comparer|list|liste|top|bottom|best|worst|for each|pour chaque|broken down by|split by|ventile par|reparti par|repartition par|\d+)(?: (?:sont|are|were|etaient|is|was|est))?(?: (?:les|the|des|nos|our|mes|my))?$/;
-const TIME_GROUP_WORDS = /^(?:by|per|par|each|every|chaque|which|what|quel|quelle|best|worst|top)$/;
+const TIME_GROUP_WORDS =
+  /^(?:by|per|par|each|every|chaque|which|what|quel|quelle|best|worst|top|meilleure?|pire)$/;
 
 interface Noun {
   dimension: Dimension;
@@ -730,6 +797,19 @@ function metricNear(
   return [...metrics]
     .reverse()
     .find((metric) => metric.end <= position && position - metric.end <= reach);
+}
+
+/**
+ * "top 3 campaigns per platform": the dimension after "per" (not the ranked one) partitions a
+ * top N, which then applies within each of its groups.
+ */
+function perGroup(grouped: Located<Dimension>[], text: string): Dimension | undefined {
+  const others = grouped.filter((dimension) => !dimension.value.time).slice(1);
+  return others.find((dimension) =>
+    /(?:^|\s)(?:per|for each|in each|within each|pour chaque|dans chaque|par)\s*$/.test(
+      text.slice(0, dimension.index),
+    ),
+  )?.value;
 }
 
 /** "which campaign had the best ROAS" asks for one; "which campaigns" for a ranking. */

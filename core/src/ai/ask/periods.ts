@@ -236,6 +236,11 @@ const READERS: [RegExp, Reader][] = [
     ),
     (match, today) => lastUnits(countValue(match[1]!), match[2]!, today),
   ],
+  // Dashboards' shorthand: L7D, last 30d, past 14d.
+  [
+    /(?:l|(?:the )?(?:last|past) ?)(\d{1,3}) ?d/,
+    (match, today) => lastUnits(Number(match[1]), 'days', today),
+  ],
   [
     new RegExp(`${FR_LAST_BEFORE}(?:derniers|dernieres) ${COUNT} (jours|semaines|mois)`),
     (match, today) => lastUnits(countValue(match[1]!), match[2]!, today),

@@ -79,7 +79,21 @@ export function buildSql(intent: Intent): string {
     ...intent.metrics.map(
       (metric) => `${metricSql(metric, intent, sum)} as ${columnOf(metric, intent)}`,
     ),
+    // A group's share of the total, for the metrics that add up.
+    ...(intent.share
+      ? intent.metrics
+          .filter((metric) => isTotal(metric, intent))
+          .map(
+            (metric) =>
+              `${metricSql(metric, intent, sum)} / sum(${metricSql(metric, intent, sum)}) over () as ${metric.id}_share`,
+          )
+      : []),
   ];
+  const per = intent.rank?.per?.sql[intent.source];
+  const qualify =
+    per && limit !== undefined
+      ? `qualify row_number() over (partition by ${per.group ?? per.select} order by ${rankExpression(intent)}) <= ${limit}`
+      : undefined;
   return [
     `select ${select.join(', ')}`,
     `from ${table}`,
@@ -88,9 +102,25 @@ export function buildSql(intent: Intent): string {
     ...(havingConditions(intent).length
       ? [`having ${havingConditions(intent).join(' and ')}`]
       : []),
-    ...(orderBy ? [`order by ${orderBy}`] : []),
-    ...(limit !== undefined ? [`limit ${limit}`] : []),
+    ...(qualify ? [qualify] : []),
+    ...(orderBy ? [`order by ${qualify ? `${per!.name}, ${orderBy}` : orderBy}`] : []),
+    ...(limit !== undefined && !qualify ? [`limit ${limit}`] : []),
   ].join('\n');
+}
+
+/** A metric that is a plain sum (spend, clicks), whose groups add up to a total. */
+function isTotal(metric: Metric, intent: Intent): boolean {
+  return /^sum\([a-z_]+\)$/.test(metric.sql[intent.source]!(sum));
+}
+
+/** The ranked metric's expression and direction, for a window's order. */
+function rankExpression(intent: Intent): string {
+  const { metric, order } = intent.rank!;
+  const descending =
+    order === 'highest' ||
+    (order === 'best' && metric.better === 'high') ||
+    (order === 'worst' && metric.better === 'low');
+  return `${metricSql(metric, intent, sum)} ${descending ? 'desc' : 'asc'} nulls last`;
 }
 
 function metricSql(metric: Metric, intent: Intent, aggregate: Aggregate): string {

@@ -97,3 +97,36 @@ describe('the built-in engine', () => {
     if (answer.kind === 'refusal') expect(answer.refusal).toMatch(reason);
   });
 });
+
+describe('what analysts also ask', () => {
+  const sql = (question: string) => sqlOf(askBuiltIn(question, { today }));
+
+  it('shares of a total, by group', () => {
+    expect(sql('share of spend by platform last month')).toContain(
+      'sum(spend) / sum(sum(spend)) over () as spend_share',
+    );
+  });
+
+  it('groups with none of a metric', () => {
+    expect(sql('campaigns with no conversions last month')).toContain(
+      'having sum(conversions) = 0',
+    );
+  });
+
+  it('a top N within each group', () => {
+    expect(sql('top 3 campaigns by spend per platform last month')).toContain(
+      'qualify row_number() over (partition by platform order by sum(spend) desc nulls last) <= 3',
+    );
+  });
+
+  it('an average per day over the period', () => {
+    expect(sql('average daily spend in February')).toContain('sum(spend) / 28 as spend_per_day');
+  });
+
+  it('dashboard shorthand: L7D, WoW', () => {
+    expect(sql('spend L7D')).toContain("date between date '2026-02-24' and date '2026-03-02'");
+    expect(sql('ROAS WoW by platform')).toContain(
+      "date between date '2026-02-16' and date '2026-02-22'",
+    );
+  });
+});

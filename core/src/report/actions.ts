@@ -105,7 +105,10 @@ export function renderActions(
         : kind === 'fix_tracking'
           ? labels.unrecorded
           : labels.impact;
-    const target = [platform![row], campaign![row], ad![row]].filter(Boolean).join(' · ');
+    const receiver = column('to_campaign_name')[row];
+    const target =
+      [platform![row], campaign![row], ad![row]].filter(Boolean).join(' · ') +
+      (receiver ? ` → ${String(receiver)}` : '');
     return html`<li class="action">
       <p class="action-head">
         <span class="action-rank">${String(priority![row])}</span>

@@ -34,6 +34,8 @@ const COLUMNS: ColumnInfo[] = [
   { name: 'campaign_id', type: 'VARCHAR' },
   { name: 'campaign_name', type: 'VARCHAR' },
   { name: 'ad_name', type: 'VARCHAR' },
+  /** For a shift: the campaign that receives the budget. */
+  { name: 'to_campaign_name', type: 'VARCHAR' },
   { name: 'reason', type: 'VARCHAR' },
   { name: 'impact_metric', type: 'VARCHAR' },
   { name: 'impact_low', type: 'DOUBLE' },
@@ -83,6 +85,7 @@ export function actionTable(actions: readonly Action[]): QueryResult {
     action.campaign_id,
     action.campaign_name,
     action.ad_name,
+    action.to?.campaign_name ?? null,
     action.reason,
     action.expected_impact.metric,
     action.expected_impact.low,

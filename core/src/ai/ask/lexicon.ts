@@ -355,10 +355,19 @@ export type DimensionId =
   | 'country'
   | 'device';
 
+export interface DimensionSql {
+  select: string;
+  name: string;
+  /** The grain, when it is an id rather than the name shown (names repeat). */
+  group?: string;
+  /** A column shown before it, so the row says whose it is (an ad's campaign). */
+  context?: string;
+}
+
 export interface Dimension {
   id: DimensionId;
   /** Per source: the selected expression and its column name; `group` when the grain is an id. */
-  sql: Partial<Record<Source, { select: string; name: string; group?: string }>>;
+  sql: Partial<Record<Source, DimensionSql>>;
   /** Needs the ad-level table. */
   adLevel?: boolean;
   time?: boolean;
@@ -392,7 +401,14 @@ export const DIMENSIONS: Dimension[] = [
   },
   {
     id: 'ad_group',
-    sql: { ads: { select: 'ad_group_name', name: 'ad_group_name', group: 'ad_group_id' } },
+    sql: {
+      ads: {
+        select: 'ad_group_name',
+        name: 'ad_group_name',
+        group: 'ad_group_id',
+        context: 'campaign_name',
+      },
+    },
     adLevel: true,
     singular: ['ad ?group', 'ad ?set', 'groupe d annonces', 'ensemble de publicites'],
     plural: [
@@ -423,7 +439,7 @@ export const DIMENSIONS: Dimension[] = [
   },
   {
     id: 'ad',
-    sql: { ads: { select: 'ad_name', name: 'ad_name', group: 'ad_id' } },
+    sql: { ads: { select: 'ad_name', name: 'ad_name', group: 'ad_id', context: 'campaign_name' } },
     adLevel: true,
     singular: ['ad', 'creative', 'annonce', 'publicite', 'pub', 'crea', 'visuel'],
     plural: ['ads', 'creatives', 'annonces', 'publicites', 'pubs', 'creas', 'visuels'],

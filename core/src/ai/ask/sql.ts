@@ -4,7 +4,13 @@
  * `_change_pct` in a comparison), KPIs as ratios of sums, literal dates and escaped texts.
  */
 import { nameKeySql } from './catalog.ts';
-import { TABLES, type Aggregate, type Dimension, type Metric } from './lexicon.ts';
+import {
+  TABLES,
+  type Aggregate,
+  type Dimension,
+  type DimensionSql,
+  type Metric,
+} from './lexicon.ts';
 import type { Filter, Intent } from './parse.ts';
 import type { Period } from './periods.ts';
 
@@ -25,7 +31,9 @@ export function buildSql(intent: Intent): string {
         ? TABLES.ads_by_ad
         : TABLES.ads
       : TABLES[intent.source];
-  const dimensions = intent.dimensions.map((dimension) => dimension.sql[intent.source]!);
+  const dimensions = withContext(
+    intent.dimensions.map((dimension) => dimension.sql[intent.source]!),
+  );
   const where = [
     ...periodConditions(intent),
     ...intent.filters.map((filter) => filterCondition(filter, intent)),
@@ -121,6 +129,23 @@ function rankExpression(intent: Intent): string {
     (order === 'best' && metric.better === 'high') ||
     (order === 'worst' && metric.better === 'low');
   return `${metricSql(metric, intent, sum)} ${descending ? 'desc' : 'asc'} nulls last`;
+}
+
+/**
+ * Ads and ad groups come with their campaign's name first (their own names repeat: "Broad",
+ * "Video 1"), unless the campaign is already a dimension.
+ */
+function withContext(dimensions: DimensionSql[]): DimensionSql[] {
+  const shown = new Set(dimensions.map((dimension) => dimension.select));
+  const out: DimensionSql[] = [];
+  for (const dimension of dimensions) {
+    if (dimension.context && !shown.has(dimension.context)) {
+      out.push({ select: dimension.context, name: dimension.context });
+      shown.add(dimension.context);
+    }
+    out.push(dimension);
+  }
+  return out;
 }
 
 function metricSql(metric: Metric, intent: Intent, aggregate: Aggregate): string {

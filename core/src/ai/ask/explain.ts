@@ -2,7 +2,7 @@
  * The engine's words back to the analyst, in the question's language: what it understood (shown
  * above the SQL for review), and for a refusal, why and what to ask instead.
  */
-import type { Intent, Refusal, Understood } from './parse.ts';
+import type { Intent, Refusal, Understood } from './intent.ts';
 import type { Period } from './periods.ts';
 import type { Language } from './text.ts';
 

@@ -11,7 +11,7 @@ import {
   type DimensionSql,
   type Metric,
 } from './lexicon.ts';
-import type { Filter, Intent } from './parse.ts';
+import type { Filter, Intent } from './intent.ts';
 import type { Period } from './periods.ts';
 
 const literal = (text: string): string => `'${text.replace(/'/g, "''")}'`;

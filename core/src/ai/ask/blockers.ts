@@ -81,6 +81,14 @@ export const BLOCKERS: Blocker[] = [
     fr: 'le modèle marketing n’a pas cette ventilation',
   },
   {
+    id: 'count',
+    pattern: word(
+      '(?:how many|number of|count of|nombre de|combien de|combien d) (?:(?:active|paused|removed|live|actives|en pause|supprimees) )?(?:campaigns?|ads?|ad groups?|ad sets?|accounts?|platforms?|campagnes?|annonces?|publicites?|groupes d annonces|comptes?|plateformes?|keywords?|queries|requetes|pages)',
+    ),
+    en: 'counting campaigns, ads or pages is not something the built-in engine does yet; ask for their spend, clicks or conversions by campaign (ad, page) instead',
+    fr: 'compter des campagnes, des annonces ou des pages n’est pas encore à la portée du moteur intégré ; demandez plutôt leurs dépenses, clics ou conversions par campagne (annonce, page)',
+  },
+  {
     id: 'off-topic',
     pattern: word(
       'capital|weather forecast|recipe|recette|joke|blague|poem|poeme|translate|traduis|traduire|who are you|qui es tu|write a|ecris|ecrire|password|mot de passe|drop table|truncate|delete from|insert into|update set|alter table|grant|sql injection|ignore (?:all |the )?previous|ignore (?:les )?instructions',

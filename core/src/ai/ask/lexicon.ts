@@ -776,7 +776,8 @@ export const FILLERS = new Set(
     'avg mean break coming from between along like want wanna see need know curious looking ' +
     'look interested grab check view provide compute calculate extract retrieve quick quickly ' +
     'overview summary recap kindly hey hi hello d ll m re ve currently actually exactly trend ' +
-    'trends compare comparing comparison sorted sort ordered ranked among ones went goes go ' +
+    'trends compare comparing comparison sorted sort ordered ranked among ones went goes go came ' +
+    'come comes money ' +
     // French
     'le la les l un une des de du d en au aux a et ou est sont etait etaient sera ete avons ' +
     'avez ont ai as a on nous vous notre nos votre vos mon ma mes son sa ses leur leurs ce cet ' +

@@ -35,7 +35,7 @@ export function takeSourceHints(scanner: Scanner): Set<Source> {
 export function takeNameFilters(scanner: Scanner, quoted: string[]): Located<Filter>[] {
   const filters: Located<Filter>[] = [];
   const lead =
-    '(?:whose names? (?:contains?|includes?)|with names? containing|names? (?:containing|contains?|including|includes?|like)|named|called|containing|contains?|that contains?|which contains?|including|includes?|dont le nom contient|dont les noms contiennent|contenant|qui contiennent|qui contient|nommee?s?|appelee?s?|intitulee?s?|avec)';
+    '(?:whose names? (?:contains?|includes?)|with names? containing|names? (?:containing|contains?|including|includes?|like)|(?:named|called) like|named|called|like|containing|contains?|that contains?|which contains?|including|includes?|dont le nom contient|dont les noms contiennent|contenant|qui contiennent|qui contient|nommee?s?|appelee?s?|intitulee?s?|avec)';
   // Quoted texts: "containing 'serum'", or a quoted text anywhere.
   for (const found of scanner.take(
     `(?:${lead} )?(quoted\\d+)(?: in (?:the|their|its) names?| dans (?:le|leur) nom)?`,
@@ -55,7 +55,7 @@ export function takeNameFilters(scanner: Scanner, quoted: string[]): Located<Fil
   }
   const phrase = '([\\p{L}\\p{N}]+(?: [\\p{L}\\p{N}]+){0,2})';
   for (const found of scanner.take(
-    `(?:whose names? (?:contains?|includes?)|with names? containing|named|called|containing|that contains?|which contains?|dont le nom contient|dont les noms contiennent|contenant|qui contiennent|qui contient|nommee?s?|appelee?s?|intitulee?s?) ${phrase}`,
+    `(?:whose names? (?:contains?|includes?)|with names? containing|(?:named|called) like|named|called|containing|that contains?|which contains?|dont le nom contient|dont les noms contiennent|contenant|qui contiennent|qui contient|nommee?s?|appelee?s?|intitulee?s?) ${phrase}`,
   )) {
     // Stop the name at the first word another recognizer will read ("... serum last month").
     const words = found.groups[0]!.split(' ');

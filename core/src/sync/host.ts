@@ -9,7 +9,7 @@
  * await host.addConnection({ name: 'acme-main', plugin: 'acme-ads', config: { apiKey } });
  * const records = await host.sync({ onEvent: (event) => console.log(event.type) });
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Warehouse } from '../engine/index.ts';
@@ -32,6 +32,7 @@ import { stopsConnection } from './records.ts';
 import { readStream, type StreamRun } from './read.ts';
 import { DEFAULT_RETRY, realSleep, type RetryPolicy } from './retry.ts';
 import * as secrets from './secrets.ts';
+import { workspaceSecretKey } from './workspace-key.ts';
 import type { ConnectionSummary, SyncOptions, SyncRunRecord } from './types.ts';
 import { parseDay, todayIn } from './window.ts';
 
@@ -395,25 +396,11 @@ export class SyncHost {
   /** The key, resolved once. `needed`: false lets a connection without secrets skip it. */
   async #secretKey(needed: boolean): Promise<Buffer | undefined> {
     if (!needed) return undefined;
-    this.#key ??= (async () => {
-      let salt = this.meta.setting('key_salt');
-      if (!salt) {
-        salt = randomBytes(16).toString('base64');
-        this.meta.setSetting('key_salt', salt);
-      }
-      const check = this.meta.setting('key_check');
-      const key = await secrets.resolveKey(
-        {
-          given: this.options.secretKey ?? process.env.BATON_SECRET_KEY,
-          keyFile: path.join(this.dir, 'secret.key'),
-          salt: () => Buffer.from(salt, 'base64'),
-        },
-        check !== undefined,
-      );
-      if (check) secrets.verifyKeyCheck(key, check);
-      else this.meta.setSetting('key_check', secrets.keyCheck(key));
-      return key;
-    })();
+    this.#key ??= workspaceSecretKey(
+      this.meta,
+      this.dir,
+      this.options.secretKey ?? process.env.BATON_SECRET_KEY,
+    );
     this.#key.catch(() => {
       this.#key = undefined;
     });

@@ -3,13 +3,13 @@
  * workspace's metadata store (`meta.sqlite`, apart from the analyst DuckDB), with the same key
  * source, salt and check value as the sync host (BATON_SECRET_KEY, else `secret.key`).
  */
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { workspacePaths } from '../../store/workspace.ts';
 import { MetadataStore } from '../../sync/metadata.ts';
-import { decrypt, encrypt, keyCheck, resolveKey, verifyKeyCheck } from '../../sync/secrets.ts';
+import { decrypt, encrypt } from '../../sync/secrets.ts';
+import { workspaceSecretKey } from '../../sync/workspace-key.ts';
 
 /** Settings rows of `meta.sqlite`: the sealed key, and the provider it is for (clear). */
 const SEALED_KEY = 'ai_api_key';
@@ -41,7 +41,7 @@ export async function readStoredKey(
   const dir = workspacePaths(workspaceDir).dir;
   const meta = MetadataStore.open(path.join(dir, 'meta.sqlite'));
   try {
-    return decrypt(await workspaceKey(meta, dir, options), stored.sealed);
+    return decrypt(await workspaceSecretKey(meta, dir, options.secretKey), stored.sealed);
   } finally {
     meta.close();
   }
@@ -58,7 +58,7 @@ export async function storeKey(
   await mkdir(dir, { recursive: true });
   const meta = MetadataStore.open(path.join(dir, 'meta.sqlite'));
   try {
-    const sealed = encrypt(await workspaceKey(meta, dir, options), apiKey);
+    const sealed = encrypt(await workspaceSecretKey(meta, dir, options.secretKey), apiKey);
     meta.transaction(() => {
       meta.setSetting(SEALED_KEY, sealed);
       meta.setSetting(KEY_PROVIDER, provider);
@@ -90,34 +90,4 @@ function withStore<T>(workspaceDir: string, work: (meta: MetadataStore) => T): T
   } finally {
     meta.close();
   }
-}
-
-/**
- * The workspace's secret key, resolved exactly as the sync host resolves it (same salt and check
- * value in the same settings rows), so connector secrets and the AI key open with one key.
- */
-async function workspaceKey(
-  meta: MetadataStore,
-  dir: string,
-  options: KeyStoreOptions,
-): Promise<Buffer> {
-  const salt = meta.transaction(() => {
-    const known = meta.setting('key_salt');
-    if (known) return known;
-    const fresh = randomBytes(16).toString('base64');
-    meta.setSetting('key_salt', fresh);
-    return fresh;
-  });
-  const check = meta.setting('key_check');
-  const key = await resolveKey(
-    {
-      given: options.secretKey,
-      keyFile: path.join(dir, 'secret.key'),
-      salt: () => Buffer.from(salt, 'base64'),
-    },
-    check !== undefined,
-  );
-  if (check) verifyKeyCheck(key, check);
-  else meta.setSetting('key_check', keyCheck(key));
-  return key;
 }

@@ -702,7 +702,7 @@ export const COUNTRIES: ValueFilter[] = [
 ].map(([value, words]) => ({
   column: 'country' as const,
   value: value!,
-  words: [`(?:in|from|en|au|aux|depuis|de|du|pour) (?:la |le |l )?(?:${words})`],
+  words: [`(?:in|from|en|au|aux|depuis|de|du|pour) (?:the |la |le |l )?(?:${words})`],
 }));
 
 export const DEVICES: ValueFilter[] = [
@@ -792,6 +792,7 @@ export const FILLERS = new Set(
     'moyennes t elle elles il ils totales venant provenant issu issus issues cote tu te toi je ' +
     'j me sortir voir aimerais voudrais souhaite souhaiterais besoin avoir connaitre savoir ' +
     'obtenir afficher montrer donner lister calculer extraire recuperer trouver bonjour salut ' +
+    'ayant etant ' +
     'rapidement vite resume recapitulatif apercu point actuellement tendance tendances compare ' +
     'comparer comparaison trie triees tries classe classees classes parmi'
   ).split(' '),

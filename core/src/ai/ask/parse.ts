@@ -111,7 +111,13 @@ export function parseQuestion(question: string, today: string, catalog: Catalog)
   filters.push(...takeObjectives(scanner));
   filters.push(...takeStatuses(scanner));
   const sourceHints = takeSourceHints(scanner);
-  filters.push(...takeValueFilters(scanner, COUNTRIES, (word) => word));
+  // Countries are Search Console's: "UK" in an ads question is the UK campaigns' name.
+  if (
+    sourceHints.has('search') ||
+    sourceMetrics.some((metric) => metric.value.sql.search && !metric.value.sql.ads)
+  ) {
+    filters.push(...takeValueFilters(scanner, COUNTRIES, (word) => word));
+  }
   filters.push(...takeValueFilters(scanner, DEVICES, (word) => word));
   filters.push(...takeNameFilters(scanner, quoted));
   filters.push(...takeValueFilters(scanner, PLATFORMS, (word) => word));

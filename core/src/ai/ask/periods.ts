@@ -263,7 +263,7 @@ const READERS: [RegExp, Reader][] = [
     (_match, today) => calendarWeeks(1, today),
   ],
   [
-    /(?:this week|current week|week to date|wtd|cette semaine|semaine en cours|depuis (?:le )?debut (?:de la )?semaine)/,
+    /(?:this week|current week|week to date|wtd|since (?:the )?(?:start|beginning) of (?:the |this )?week|cette semaine|semaine en cours|depuis (?:le )?debut (?:de la )?semaine)/,
     (_match, today) => ({
       start: weekStart(today),
       end: today,
@@ -279,7 +279,7 @@ const READERS: [RegExp, Reader][] = [
     (_match, today) => calendarMonths(1, today),
   ],
   [
-    /(?:this month|current month|month to date|mtd|ce mois ci|ce mois|mois en cours|depuis (?:le )?debut (?:du )?mois)/,
+    /(?:this month|current month|month to date|mtd|since (?:the )?(?:start|beginning) of (?:the |this )?month|ce mois ci|ce mois|mois en cours|depuis (?:le )?debut (?:du )?mois)/,
     (_match, today) => toDate('month', today),
   ],
   [
@@ -289,11 +289,11 @@ const READERS: [RegExp, Reader][] = [
     (_match, today) => calendarQuarter(today, -1),
   ],
   [
-    /(?:this quarter|current quarter|quarter to date|qtd|ce trimestre|trimestre en cours|depuis (?:le )?debut (?:du )?trimestre)/,
+    /(?:this quarter|current quarter|quarter to date|qtd|since (?:the )?(?:start|beginning) of (?:the |this )?quarter|ce trimestre|trimestre en cours|depuis (?:le )?debut (?:du )?trimestre)/,
     (_match, today) => toDate('quarter', today),
   ],
   [
-    /(?:this year|current year|year to date|so far this year|ytd|cette annee|annee en cours|depuis (?:le )?debut (?:de )?(?:l )?annee|depuis janvier)/,
+    /(?:this year|current year|year to date|so far this year|ytd|since (?:the )?(?:start|beginning) of (?:the |this )?year|cette annee|annee en cours|depuis (?:le )?debut (?:de )?(?:l )?annee|depuis janvier)/,
     (_match, today) => toDate('year', today),
   ],
   [

@@ -777,7 +777,7 @@ export const FILLERS = new Set(
     'look interested grab check view provide compute calculate extract retrieve quick quickly ' +
     'overview summary recap kindly hey hi hello d ll m re ve currently actually exactly trend ' +
     'trends compare comparing comparison sorted sort ordered ranked among ones went goes go came ' +
-    'come comes money ' +
+    'come comes money generates brings drives produces evolve evolved evolving ' +
     // French
     'le la les l un une des de du d en au aux a et ou est sont etait etaient sera ete avons ' +
     'avez ont ai as a on nous vous notre nos votre vos mon ma mes son sa ses leur leurs ce cet ' +
@@ -792,7 +792,7 @@ export const FILLERS = new Set(
     'moyennes t elle elles il ils totales venant provenant issu issus issues cote tu te toi je ' +
     'j me sortir voir aimerais voudrais souhaite souhaiterais besoin avoir connaitre savoir ' +
     'obtenir afficher montrer donner lister calculer extraire recuperer trouver bonjour salut ' +
-    'ayant etant ' +
+    'ayant etant generent genere generer rapporte rapportent apportent produisent amenent amene ' +
     'rapidement vite resume recapitulatif apercu point actuellement tendance tendances compare ' +
     'comparer comparaison trie triees tries classe classees classes parmi'
   ).split(' '),

@@ -39,7 +39,7 @@ export type { Filter, Intent, Operator, Parsed, RankOrder, Refusal, Understood }
 const COMPARATOR_WORDS =
   'vs|versus|compared (?:to|with)|against|par rapport (?:a|au|aux)|comparee?s? (?:a|au|avec)|contre|face a';
 const TREND_WORDS =
-  'change[sd]?|changing|evolution|evolue|variations?|growth|grew|progression|trend|trends|tendance|tendances';
+  'change[sd]?|changing|evolution|evolue|evolve[sd]?|evolving|variations?|growth|grew|progression|trend|trends|tendance|tendances';
 
 export function parseQuestion(question: string, today: string, catalog: Catalog): Parsed {
   const { text, quoted, language } = readQuestion(question);

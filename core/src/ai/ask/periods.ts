@@ -550,7 +550,7 @@ const COMPARISONS: [RegExp, Comparison][] = [
     'previous',
   ],
   [
-    /change[sd]?|changing|evolution|evolue|evolues|variations?|varie|growth|grown|grew|progression|progresse/,
+    /change[sd]?|changing|evolution|evolue|evolues|evolve[sd]?|evolving|variations?|varie|growth|grown|grew|progression|progresse/,
     'previous',
   ],
 ];

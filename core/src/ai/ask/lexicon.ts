@@ -162,6 +162,8 @@ export const METRICS: Metric[] = [
       'average rank',
       'positions? moyennes?',
       'classement moyen',
+      'positionnee?s?',
+      'positionnes',
       'positions?',
     ],
     en: 'average position',

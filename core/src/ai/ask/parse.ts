@@ -121,6 +121,13 @@ export function parseQuestion(question: string, today: string, catalog: Catalog)
   filters.push(...takeValueFilters(scanner, DEVICES, (word) => word));
   filters.push(...takeNameFilters(scanner, quoted));
   filters.push(...takeValueFilters(scanner, PLATFORMS, (word) => word));
+  // "Google Ads vs Meta", "Google par rapport à Meta": the platforms are compared side by side.
+  if (
+    filters.filter((filter) => filter.value.kind === 'equals' && filter.value.column === 'platform')
+      .length > 1
+  ) {
+    scanner.take(COMPARATOR_WORDS);
+  }
 
   const metrics = [
     ...sourceMetrics,

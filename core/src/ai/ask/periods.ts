@@ -224,6 +224,16 @@ const READERS: [RegExp, Reader][] = [
     },
   ],
   [
+    new RegExp(
+      `(?:since|depuis|a partir de|from) (?:the (?:start|beginning) of |le debut (?:de |du mois de |d ))?${MONTH}(?: (\\d{4}))?`,
+    ),
+    (match, today) => {
+      // "since January": from the 1st of the latest such month that has begun, to today.
+      const start = namedMonth(monthNumber(match[1]!), match[2], today, `in ${match[1]!}`)?.start;
+      return start && start <= today ? { start, end: today } : undefined;
+    },
+  ],
+  [
     new RegExp(`(?:since|depuis le|depuis|a partir du|a partir de|from) (${DATE})`),
     (match, today, language) => {
       const start = readDate(match[1]!, today, language);

@@ -5,55 +5,7 @@
 import type { QueryResult, SqlValue } from '../engine/types.ts';
 import type { Formatter } from './format.ts';
 import { html, type SafeHtml } from './html.ts';
-import type { ReportLocale } from './messages.ts';
-
-const ACTION_NAMES: Record<ReportLocale, Record<string, string>> = {
-  en: {
-    pause_campaign: 'Pause',
-    cut_budget: 'Cut the budget',
-    raise_budget: 'Raise the budget',
-    shift_budget: 'Shift budget',
-    refresh_creative: 'Refresh the creative',
-    fix_tracking: 'Fix tracking',
-    investigate_anomaly: 'Investigate',
-  },
-  fr: {
-    pause_campaign: 'Mettre en pause',
-    cut_budget: 'Baisser le budget',
-    raise_budget: 'Augmenter le budget',
-    shift_budget: 'Déplacer du budget',
-    refresh_creative: 'Renouveler la création',
-    fix_tracking: 'Réparer le suivi',
-    investigate_anomaly: 'Enquêter',
-  },
-};
-
-const IMPACT_WORDS: Record<ReportLocale, Record<string, string>> = {
-  en: { conversions: 'conversions', revenue: 'revenue', spend: 'spend saved' },
-  fr: { conversions: 'conversions', revenue: 'chiffre d’affaires', spend: 'dépenses économisées' },
-};
-/** What an investigation's figure is: money at stake, not a saving. */
-const STAKE_WORDS: Record<ReportLocale, Record<string, string>> = {
-  en: { conversions: 'conversions', revenue: 'revenue', spend: '' },
-  fr: { conversions: 'conversions', revenue: 'chiffre d’affaires', spend: '' },
-};
-
-const LABELS = {
-  en: {
-    impact: (range: string, days: string) => `Expected: ${range} over ${days} days`,
-    atStake: (range: string, days: string) => `At stake: ${range} over ${days} days`,
-    unrecorded: (range: string, days: string) => `Unrecorded: ${range} over ${days} days`,
-    confidence: (value: string) => `confidence ${value}`,
-    none: 'No action to recommend: nothing stands out in the data.',
-  },
-  fr: {
-    impact: (range: string, days: string) => `Attendu : ${range} sur ${days} jours`,
-    atStake: (range: string, days: string) => `En jeu : ${range} sur ${days} jours`,
-    unrecorded: (range: string, days: string) => `Non enregistré : ${range} sur ${days} jours`,
-    confidence: (value: string) => `confiance ${value}`,
-    none: 'Aucune action à recommander : rien ne ressort des données.',
-  },
-};
+import { ACTION_NAMES, ACTION_PHRASES, IMPACT_WORDS, STAKE_WORDS } from './action-words.ts';
 
 /** The table of `recommend` cells, as made by the runner (`actionTable`). */
 export function isActionTable(result: QueryResult): boolean {
@@ -70,7 +22,7 @@ export function renderActions(
   summary: readonly string[] = [],
 ): SafeHtml {
   const { locale } = formatter;
-  const labels = LABELS[locale];
+  const labels = ACTION_PHRASES[locale];
   if (result.rowCount === 0) return html`<p class="actions-none">${labels.none}</p>`;
   const column = (name: string): SqlValue[] =>
     result.data[result.columns.findIndex((info) => info.name === name)] ?? [];

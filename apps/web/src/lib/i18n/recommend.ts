@@ -1,43 +1,17 @@
 /**
  * Words of the `recommend` cell in the editor: its actions as cards, their evidence and the
  * switch to the raw table. The action names and the impact phrases are those of a published
- * report's action cards (core's report/actions), so the editor and the report read the same.
+ * report's action cards (core's report/action-words), so the editor and the report read the same.
  * The engine's own text (reasons, evidence labels) and the evidence's figure names are data and
  * are shown as they are.
  */
+import {
+  ACTION_NAMES,
+  ACTION_PHRASES,
+  IMPACT_WORDS,
+  STAKE_WORDS,
+} from '@baton/core/report/action-words';
 import { localized, type Catalog } from './index.ts';
-
-const ACTION_NAMES: Record<'en' | 'fr', Record<string, string>> = {
-  en: {
-    pause_campaign: 'Pause',
-    cut_budget: 'Cut the budget',
-    raise_budget: 'Raise the budget',
-    shift_budget: 'Shift budget',
-    refresh_creative: 'Refresh the creative',
-    fix_tracking: 'Fix tracking',
-    investigate_anomaly: 'Investigate',
-  },
-  fr: {
-    pause_campaign: 'Mettre en pause',
-    cut_budget: 'Baisser le budget',
-    raise_budget: 'Augmenter le budget',
-    shift_budget: 'Déplacer du budget',
-    refresh_creative: 'Renouveler la création',
-    fix_tracking: 'Réparer le suivi',
-    investigate_anomaly: 'Enquêter',
-  },
-};
-
-const IMPACT_WORDS: Record<'en' | 'fr', Record<string, string>> = {
-  en: { conversions: 'conversions', revenue: 'revenue', spend: 'spend saved' },
-  fr: { conversions: 'conversions', revenue: 'chiffre d’affaires', spend: 'dépenses économisées' },
-};
-
-/** An investigation's figure is money at stake, not a saving: no "saved". */
-const STAKE_WORDS: Record<'en' | 'fr', Record<string, string>> = {
-  en: { conversions: 'conversions', revenue: 'revenue', spend: '' },
-  fr: { conversions: 'conversions', revenue: 'chiffre d’affaires', spend: '' },
-};
 
 const en = {
   /** An action type in words (an unknown type shows as it is). */
@@ -46,11 +20,7 @@ const en = {
   impactWord: (metric: string) => IMPACT_WORDS.en[metric] ?? '',
   /** What an investigation's figure is: money at stake, not a saving. */
   stakeWord: (metric: string) => STAKE_WORDS.en[metric] ?? '',
-  impact: (range: string, days: string) => `Expected: ${range} over ${days} days`,
-  atStake: (range: string, days: string) => `At stake: ${range} over ${days} days`,
-  unrecorded: (range: string, days: string) => `Unrecorded: ${range} over ${days} days`,
-  confidence: (value: string) => `confidence ${value}`,
-  none: 'No action to recommend: nothing stands out in the data.',
+  ...ACTION_PHRASES.en,
   listLabel: 'Recommended actions, most valuable first',
   summaryTitle: 'The model’s summary',
   count: (count: string, one: boolean) => `${count} ${one ? 'action' : 'actions'}, best first`,
@@ -76,11 +46,7 @@ const fr: typeof en = {
   actionName: (type: string) => ACTION_NAMES.fr[type] ?? type,
   impactWord: (metric: string) => IMPACT_WORDS.fr[metric] ?? '',
   stakeWord: (metric: string) => STAKE_WORDS.fr[metric] ?? '',
-  impact: (range: string, days: string) => `Attendu : ${range} sur ${days} jours`,
-  atStake: (range: string, days: string) => `En jeu : ${range} sur ${days} jours`,
-  unrecorded: (range: string, days: string) => `Non enregistré : ${range} sur ${days} jours`,
-  confidence: (value: string) => `confiance ${value}`,
-  none: 'Aucune action à recommander : rien ne ressort des données.',
+  ...ACTION_PHRASES.fr,
   listLabel: 'Actions recommandées, les plus utiles d’abord',
   summaryTitle: 'Le résumé du modèle',
   count: (count: string, one: boolean) =>

@@ -338,6 +338,24 @@ export const METRICS: Metric[] = [
   },
 ];
 
+/** Metrics that are plain sums: their groups add up to a total (shares), and their mean per day is
+ * a total over a number of days (averages). */
+export const ADDITIVE_METRICS = new Set<Metric['id']>([
+  'spend',
+  'impressions',
+  'clicks',
+  'conversions',
+  'conversion_value',
+  'video_views',
+  'sessions',
+  'engaged_sessions',
+  'new_users',
+  'page_views',
+  'transactions',
+  'key_events',
+  'revenue',
+]);
+
 export type DimensionId =
   | 'platform'
   | 'account'

@@ -3,7 +3,7 @@
  * "no conversions"), a ranking ("top 5", "les plus dépensières"), an average per day.
  */
 import type { Located, Operator, RankOrder } from './intent.ts';
-import { METRICS, type Dimension, type Metric } from './lexicon.ts';
+import { ADDITIVE_METRICS, METRICS, type Dimension, type Metric } from './lexicon.ts';
 import type { Scanner } from './scanner.ts';
 import { COUNT, countValue, decimalValue, type Language } from './text.ts';
 
@@ -127,24 +127,7 @@ export function averageOf(
 ): { dimension: Dimension; unit: 'day' | 'week' | 'month' } | undefined {
   const time = dimensions.filter((dimension) => dimension.time);
   if (time.length !== 1 || !AVERAGE.test(text)) return undefined;
-  if (!metrics.every((metric) => ADDITIVE.has(metric.id))) return undefined;
+  if (!metrics.every((metric) => ADDITIVE_METRICS.has(metric.id))) return undefined;
   const dimension = time[0]!;
   return { dimension, unit: dimension.id as 'day' | 'week' | 'month' };
 }
-
-/** Metrics that are sums, so their mean per day is a total over a number of days. */
-export const ADDITIVE = new Set<Metric['id']>([
-  'spend',
-  'impressions',
-  'clicks',
-  'conversions',
-  'conversion_value',
-  'video_views',
-  'sessions',
-  'engaged_sessions',
-  'new_users',
-  'page_views',
-  'transactions',
-  'key_events',
-  'revenue',
-]);

@@ -5,13 +5,14 @@
  */
 import { nameKeySql } from './catalog.ts';
 import {
+  ADDITIVE_METRICS,
   TABLES,
   type Aggregate,
   type Dimension,
   type DimensionSql,
   type Metric,
 } from './lexicon.ts';
-import type { Filter, Intent } from './intent.ts';
+import type { Filter, Intent, RankOrder } from './intent.ts';
 import type { Period } from './periods.ts';
 
 const literal = (text: string): string => `'${text.replace(/'/g, "''")}'`;
@@ -90,7 +91,7 @@ export function buildSql(intent: Intent): string {
     // A group's share of the total, for the metrics that add up.
     ...(intent.share
       ? intent.metrics
-          .filter((metric) => isTotal(metric, intent))
+          .filter((metric) => ADDITIVE_METRICS.has(metric.id))
           .map(
             (metric) =>
               `${metricSql(metric, intent, sum)} / sum(${metricSql(metric, intent, sum)}) over () as ${metric.id}_share`,
@@ -116,19 +117,19 @@ export function buildSql(intent: Intent): string {
   ].join('\n');
 }
 
-/** A metric that is a plain sum (spend, clicks), whose groups add up to a total. */
-function isTotal(metric: Metric, intent: Intent): boolean {
-  return /^sum\([a-z_]+\)$/.test(metric.sql[intent.source]!(sum));
-}
-
 /** The ranked metric's expression and direction, for a window's order. */
 function rankExpression(intent: Intent): string {
   const { metric, order } = intent.rank!;
+  return `${metricSql(metric, intent, sum)} ${direction(order, metric)} nulls last`;
+}
+
+/** Best first is descending for what is better high, ascending for costs and position. */
+function direction(order: RankOrder, metric: Metric): 'asc' | 'desc' {
   const descending =
     order === 'highest' ||
     (order === 'best' && metric.better === 'high') ||
     (order === 'worst' && metric.better === 'low');
-  return `${metricSql(metric, intent, sum)} ${descending ? 'desc' : 'asc'} nulls last`;
+  return descending ? 'desc' : 'asc';
 }
 
 /**
@@ -236,9 +237,5 @@ function ordering(intent: Intent): string | undefined {
   if (intent.dimensions.length === 0) return undefined;
   const metric = intent.rank?.metric ?? intent.metrics[0]!;
   const order = intent.rank?.order ?? 'best';
-  const descending =
-    order === 'highest' ||
-    (order === 'best' && metric.better === 'high') ||
-    (order === 'worst' && metric.better === 'low');
-  return `${columnOf(metric, intent)} ${descending ? 'desc' : 'asc'} nulls last, ${intent.dimensions.map(name).join(', ')}`;
+  return `${columnOf(metric, intent)} ${direction(order, metric)} nulls last, ${intent.dimensions.map(name).join(', ')}`;
 }
